@@ -1,0 +1,307 @@
+package org.gatehouse.bootstrap;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.gatehouse.client.AuthMethod;
+import org.gatehouse.client.Client;
+import org.gatehouse.client.ClientType;
+import org.gatehouse.client.RedirectUriRules;
+import org.gatehouse.platform.Secrets;
+import org.gatehouse.user.Account;
+import org.gatehouse.user.PasswordHasher;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed and validated import file. Shape (every section optional):
+ * <pre>{@code
+ * { "scopes":   [ {"name": "...", "description": "..."} ],
+ *   "clients":  [ {"clientId", "name", "type": "confidential|public", "authMethod", "secret",
+ *                  "redirectUris": [], "allowedScopes": [], "defaultScopes": [], "requirePkce",
+ *                  "accessTokenTtl": "PT5M", "refreshTokenTtl": "P1D", "enabled"} ],
+ *   "accounts": [ {"username", "password", "displayName", "email", "roles": [], "enabled"} ] }
+ * }</pre>
+ */
+public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, List<AccountEntry> accounts) {
+
+    static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,100}");
+    static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}");
+    static final int MIN_SECRET_LENGTH = 32;
+    static final Set<String> ROLES = Set.of(Account.ROLE_USER, Account.ROLE_ADMIN);
+
+    /** A scope to declare. */
+    public record ScopeEntry(String name, String description) {
+    }
+
+    /** A client to declare; {@code secret} is hashed before it is stored. */
+    public record ClientEntry(String where, String clientId, String name, ClientType type, AuthMethod authMethod,
+                              String secret, List<String> redirectUris, Set<String> allowedScopes,
+                              Set<String> defaultScopes, boolean requirePkce, Integer accessTtl, Integer refreshTtl,
+                              boolean enabled) {
+
+        void checkScopesKnown(Collection<String> known) {
+            for (String s : allowedScopes) {
+                if (!known.contains(s)) {
+                    throw new ImportException(where + ".allowedScopes: unknown scope '" + s + "'");
+                }
+            }
+        }
+
+        boolean differsFrom(Client c) {
+            return !Objects.equals(name, c.getName()) || type != c.getType() || authMethod != c.getAuthMethod()
+                    || (secret != null && !Secrets.constantTimeEquals(Secrets.sha256(secret), c.getSecretHash()))
+                    || !redirectUris.equals(c.getRedirectUris()) || !allowedScopes.equals(c.getAllowedScopes())
+                    || !defaultScopes.equals(c.getDefaultScopes()) || requirePkce != c.isRequirePkce()
+                    || !Objects.equals(accessTtl, c.getAccessTokenTtlSeconds())
+                    || !Objects.equals(refreshTtl, c.getRefreshTokenTtlSeconds()) || enabled != c.isEnabled();
+        }
+
+        void applyTo(Client c, Instant now) {
+            c.setName(name);
+            c.setType(type);
+            c.setAuthMethod(authMethod);
+            if (secret != null) {
+                c.setSecretHash(Secrets.sha256(secret));
+            }
+            if (type == ClientType.PUBLIC) {
+                c.setSecretHash(null);
+            }
+            c.setRedirectUris(redirectUris);
+            c.setAllowedScopes(allowedScopes);
+            c.setDefaultScopes(defaultScopes);
+            c.setRequirePkce(requirePkce);
+            c.setAccessTokenTtlSeconds(accessTtl);
+            c.setRefreshTokenTtlSeconds(refreshTtl);
+            c.setEnabled(enabled);
+            c.touch(now);
+        }
+    }
+
+    /** An account to declare; {@code password} is hashed with Argon2id before it is stored. */
+    public record AccountEntry(String username, String password, String displayName, String email,
+                               Set<String> roles, boolean enabled) {
+
+        String passwordHash(PasswordHasher hasher) {
+            return hasher.hash(password);
+        }
+
+        boolean passwordMatches(Account a, PasswordHasher hasher) {
+            return hasher.verify(password, a.getPasswordHash());
+        }
+
+        boolean differsFrom(Account a, PasswordHasher hasher) {
+            return !Objects.equals(displayName, a.getDisplayName()) || !Objects.equals(email, a.getEmail())
+                    || !roles.equals(a.getRoles()) || enabled != a.isEnabled() || !passwordMatches(a, hasher);
+        }
+
+        void applyTo(Account a) {
+            a.setDisplayName(displayName);
+            a.setEmail(email);
+            a.setRoles(roles);
+            a.setEnabled(enabled);
+        }
+    }
+
+    static ImportFile parse(JsonObject root) {
+        List<ScopeEntry> scopes = new ArrayList<>();
+        List<ClientEntry> clients = new ArrayList<>();
+        List<AccountEntry> accounts = new ArrayList<>();
+        for (String key : root.keySet()) {
+            if (!Set.of("scopes", "clients", "accounts").contains(key)) {
+                throw new ImportException("unknown top-level section '" + key + "' (expected scopes, clients, accounts)");
+            }
+        }
+        JsonArray s = array(root, "scopes", "scopes");
+        for (int i = 0; i < s.size(); i++) {
+            scopes.add(scope(object(s, i, "scopes"), "scopes[" + i + "]"));
+        }
+        JsonArray c = array(root, "clients", "clients");
+        for (int i = 0; i < c.size(); i++) {
+            clients.add(client(object(c, i, "clients"), "clients[" + i + "]"));
+        }
+        JsonArray a = array(root, "accounts", "accounts");
+        for (int i = 0; i < a.size(); i++) {
+            accounts.add(account(object(a, i, "accounts"), "accounts[" + i + "]"));
+        }
+        unique(scopes.stream().map(ScopeEntry::name).toList(), "scopes", "name");
+        unique(clients.stream().map(ClientEntry::clientId).toList(), "clients", "clientId");
+        unique(clients.stream().map(ClientEntry::name).toList(), "clients", "name");
+        unique(accounts.stream().map(AccountEntry::username).toList(), "accounts", "username");
+        return new ImportFile(scopes, clients, accounts);
+    }
+
+    private static ScopeEntry scope(JsonObject o, String where) {
+        String name = required(o, "name", where);
+        if (!SCOPE.matcher(name).matches()) {
+            throw new ImportException(where + ".name: '" + name + "' is not a valid scope token (RFC 6749 §3.3)");
+        }
+        return new ScopeEntry(name, optional(o, "description", where, name));
+    }
+
+    private static ClientEntry client(JsonObject o, String where) {
+        String id = required(o, "clientId", where);
+        if (!CLIENT_ID.matcher(id).matches()) {
+            throw new ImportException(where + ".clientId: use 1-100 letters, digits or . _ ~ -");
+        }
+        String name = optional(o, "name", where, id);
+        ClientType type = parseEnum(ClientType.class, optional(o, "type", where, "confidential"), where + ".type");
+        AuthMethod method = AuthMethod.fromWireName(optional(o, "authMethod", where,
+                        type == ClientType.PUBLIC ? "none" : "client_secret_basic"))
+                .orElseThrow(() -> new ImportException(where + ".authMethod: expected client_secret_basic, client_secret_post or none"));
+        if ((type == ClientType.PUBLIC) != (method == AuthMethod.NONE)) {
+            throw new ImportException(where + ".authMethod: public clients use 'none', confidential clients a secret method");
+        }
+        String secret = optional(o, "secret", where, null);
+        if (type == ClientType.CONFIDENTIAL && secret != null && secret.length() < MIN_SECRET_LENGTH) {
+            throw new ImportException(where + ".secret: must be at least " + MIN_SECRET_LENGTH + " characters of high-entropy random text");
+        }
+        if (type == ClientType.PUBLIC && secret != null) {
+            throw new ImportException(where + ".secret: a public client has no secret");
+        }
+        List<String> uris = strings(o, "redirectUris", where);
+        if (uris.isEmpty()) {
+            throw new ImportException(where + ".redirectUris: at least one redirect URI is required");
+        }
+        for (int i = 0; i < uris.size(); i++) {
+            String at = where + ".redirectUris[" + i + "]";
+            RedirectUriRules.problem(uris.get(i)).ifPresent(p -> {
+                throw new ImportException(at + ": " + p);
+            });
+        }
+        Set<String> allowed = new LinkedHashSet<>(strings(o, "allowedScopes", where));
+        Set<String> defaults = new LinkedHashSet<>(o.containsKey("defaultScopes") ? strings(o, "defaultScopes", where) : List.copyOf(allowed));
+        if (!allowed.containsAll(defaults)) {
+            throw new ImportException(where + ".defaultScopes: must be a subset of allowedScopes");
+        }
+        return new ClientEntry(where, id, name, type, method, secret, List.copyOf(uris), allowed, defaults,
+                bool(o, "requirePkce", where, true), seconds(o, "accessTokenTtl", where),
+                seconds(o, "refreshTokenTtl", where), bool(o, "enabled", where, true));
+    }
+
+    private static AccountEntry account(JsonObject o, String where) {
+        String username = required(o, "username", where);
+        if (!USERNAME.matcher(username).matches()) {
+            throw new ImportException(where + ".username: use 1-100 letters, digits or . _ @ + -");
+        }
+        String password = required(o, "password", where);
+        if (password.length() < 8) {
+            throw new ImportException(where + ".password: must be at least 8 characters");
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        roles.add(Account.ROLE_USER);
+        for (String r : strings(o, "roles", where)) {
+            if (!ROLES.contains(r)) {
+                throw new ImportException(where + ".roles: unknown role '" + r + "' (expected user or admin)");
+            }
+            roles.add(r);
+        }
+        return new AccountEntry(username, password, optional(o, "displayName", where, null),
+                optional(o, "email", where, null), roles, bool(o, "enabled", where, true));
+    }
+
+    private static JsonArray array(JsonObject o, String key, String where) {
+        JsonValue v = o.get(key);
+        if (v == null || v == JsonValue.NULL) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        if (v.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new ImportException(where + ": must be an array");
+        }
+        return v.asJsonArray();
+    }
+
+    private static JsonObject object(JsonArray a, int i, String where) {
+        if (a.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ImportException(where + "[" + i + "]: must be an object");
+        }
+        return a.getJsonObject(i);
+    }
+
+    private static String required(JsonObject o, String key, String where) {
+        String v = optional(o, key, where, null);
+        if (v == null || v.isBlank()) {
+            throw new ImportException(where + "." + key + ": is required");
+        }
+        return v;
+    }
+
+    private static String optional(JsonObject o, String key, String where, String fallback) {
+        JsonValue v = o.get(key);
+        if (v == null || v == JsonValue.NULL) {
+            return fallback;
+        }
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+            throw new ImportException(where + "." + key + ": must be a string");
+        }
+        return ((JsonString) v).getString();
+    }
+
+    private static boolean bool(JsonObject o, String key, String where, boolean fallback) {
+        JsonValue v = o.get(key);
+        if (v == null || v == JsonValue.NULL) {
+            return fallback;
+        }
+        if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
+            throw new ImportException(where + "." + key + ": must be true or false");
+        }
+        return v == JsonValue.TRUE;
+    }
+
+    private static List<String> strings(JsonObject o, String key, String where) {
+        JsonArray a = array(o, key, where + "." + key);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).getValueType() != JsonValue.ValueType.STRING) {
+                throw new ImportException(where + "." + key + "[" + i + "]: must be a string");
+            }
+            out.add(a.getString(i));
+        }
+        return out;
+    }
+
+    private static Integer seconds(JsonObject o, String key, String where) {
+        String v = optional(o, key, where, null);
+        if (v == null) {
+            return null;
+        }
+        try {
+            long s = Duration.parse(v).getSeconds();
+            if (s <= 0 || s > Integer.MAX_VALUE) {
+                throw new ImportException(where + "." + key + ": must be positive");
+            }
+            return (int) s;
+        } catch (DateTimeParseException e) {
+            throw new ImportException(where + "." + key + ": must be an ISO-8601 duration such as PT5M");
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String where) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(where + ": unknown value '" + value + "'");
+        }
+    }
+
+    private static void unique(List<String> values, String section, String field) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (!seen.add(values.get(i))) {
+                throw new ImportException(section + "[" + i + "]." + field + ": '" + values.get(i) + "' appears twice");
+            }
+        }
+    }
+}

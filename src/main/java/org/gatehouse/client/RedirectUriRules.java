@@ -1,0 +1,58 @@
+package org.gatehouse.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a redirect URI may be at registration (RFC 6749 §3.1.2, RFC 9700 §2.1, RFC 8252 §7):
+ * absolute, without a fragment, and either https, http on a loopback host, or a private-use
+ * scheme of a native app (reverse domain name, containing a dot).
+ */
+public final class RedirectUriRules {
+
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
+
+    private RedirectUriRules() {
+    }
+
+    /** Why the URI cannot be registered, or empty if it can. */
+    public static Optional<String> problem(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.of("is empty");
+        }
+        if (value.length() > 2000) {
+            return Optional.of("is longer than 2000 characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            return Optional.of("is not a valid URI");
+        }
+        if (!uri.isAbsolute()) {
+            return Optional.of("must be an absolute URI");
+        }
+        if (uri.getRawFragment() != null || value.contains("#")) {
+            return Optional.of("must not contain a fragment (#)");
+        }
+        String scheme = uri.getScheme().toLowerCase();
+        if (scheme.equals("https")) {
+            return uri.getHost() == null ? Optional.of("must name a host") : Optional.empty();
+        }
+        if (scheme.equals("http")) {
+            return isLoopback(uri) ? Optional.empty()
+                    : Optional.of("must use https (plain http is allowed only for loopback addresses)");
+        }
+        if (scheme.contains(".")) {
+            return Optional.empty();
+        }
+        return Optional.of("must use https, loopback http, or a private-use scheme such as com.example.app");
+    }
+
+    public static boolean isLoopback(URI uri) {
+        return "http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
+                && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase());
+    }
+}

@@ -1,0 +1,84 @@
+package org.gatehouse.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Reads every {@code gatehouse.*} setting from MicroProfile Config once and hands out typed,
+ * immutable holders. Defaults live in {@code META-INF/microprofile-config.properties} and the
+ * README's configuration table; any of them can be overridden by a system property or an
+ * environment variable ({@code gatehouse.token.access-ttl} → {@code GATEHOUSE_TOKEN_ACCESS_TTL}).
+ */
+@ApplicationScoped
+public class SettingsProducer {
+
+    @Inject
+    Config config;
+
+    @Produces
+    @Singleton
+    ServerSettings server() {
+        return new ServerSettings(string("gatehouse.issuer", "http://localhost:8080"),
+                Path.of(string("gatehouse.data-dir", "data")));
+    }
+
+    @Produces
+    @Singleton
+    TokenSettings tokens(ServerSettings server) {
+        return new TokenSettings(
+                duration("gatehouse.code.ttl", "PT60S"),
+                duration("gatehouse.authorization-request.ttl", "PT10M"),
+                duration("gatehouse.token.access-ttl", "PT10M"),
+                duration("gatehouse.token.refresh-ttl", "P14D"),
+                optional("gatehouse.token.audience").orElse(server.baseUrl() + "/api"),
+                Boolean.parseBoolean(string("gatehouse.pkce.required-for-confidential", "true")));
+    }
+
+    @Produces
+    @Singleton
+    BootstrapSettings bootstrap() {
+        return new BootstrapSettings(
+                string("gatehouse.admin.username", "admin"),
+                optional("gatehouse.admin.password"),
+                optional("gatehouse.import").map(Path::of),
+                Boolean.parseBoolean(string("gatehouse.playground.enabled", "true")));
+    }
+
+    @Produces
+    @Singleton
+    KeySettings keys() {
+        return new KeySettings(optional("gatehouse.keys.encryption-key"), duration("gatehouse.keys.refresh", "PT30S"));
+    }
+
+    /** The one clock every time-dependent rule reads (STYLE rule 10). */
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    private String string(String key, String fallback) {
+        return optional(key).orElse(fallback);
+    }
+
+    private Optional<String> optional(String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private Duration duration(String key, String fallback) {
+        String value = string(key, fallback);
+        try {
+            return Duration.parse(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT10M, not " + value);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.gatehouse.config;
+
+import java.time.Duration;
+
+/**
+ * Lifetimes and token shape.
+ *
+ * @param codeTtl            {@code gatehouse.code.ttl}: authorization code lifetime, default PT60S,
+ *                           at most PT10M (RFC 6749 §4.1.2).
+ * @param requestTtl         {@code gatehouse.authorization-request.ttl}: how long a validated
+ *                           request waits for login and consent, default PT10M.
+ * @param accessTokenTtl     {@code gatehouse.token.access-ttl}: default PT10M.
+ * @param refreshTokenTtl    {@code gatehouse.token.refresh-ttl}: default P14D.
+ * @param audience           {@code gatehouse.token.audience}: the {@code aud} of access tokens
+ *                           (RFC 9068 §3), default {@code <issuer>/api}.
+ * @param pkceForConfidential {@code gatehouse.pkce.required-for-confidential}: default true.
+ */
+public record TokenSettings(Duration codeTtl, Duration requestTtl, Duration accessTokenTtl,
+                            Duration refreshTokenTtl, String audience, boolean pkceForConfidential) {
+
+    public static final Duration MAX_CODE_TTL = Duration.ofMinutes(10);
+
+    public TokenSettings {
+        if (codeTtl.isNegative() || codeTtl.isZero() || codeTtl.compareTo(MAX_CODE_TTL) > 0) {
+            throw new IllegalArgumentException("gatehouse.code.ttl must be between 1 second and 10 minutes");
+        }
+    }
+}

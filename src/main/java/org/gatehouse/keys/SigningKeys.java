@@ -1,0 +1,150 @@
+package org.gatehouse.keys;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.gatehouse.config.KeySettings;
+import org.gatehouse.config.TokenSettings;
+import org.gatehouse.platform.Secrets;
+
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The signing key set, persisted so every node and every restart signs and verifies with the
+ * same keys. Held in memory as a prepared snapshot (signer + public JWKS) and re-read every
+ * {@code gatehouse.keys.refresh} so a rotation on another node is picked up. Rotation publishes
+ * the new key at once; the previous key stops signing but stays in the JWKS until every access
+ * token it signed has expired (RFC 7517 key rollover).
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    /** What a node signs and verifies with, prepared once per key-set change. */
+    public record Snapshot(String activeKid, JWSSigner signer, JWKSet publicKeys, long loadedAt) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    KeyEncryption encryption;
+
+    @Inject
+    KeySettings settings;
+
+    @Inject
+    TokenSettings tokens;
+
+    @Inject
+    Clock clock;
+
+    private volatile Snapshot snapshot;
+
+    public Snapshot current() {
+        Snapshot s = snapshot;
+        if (s == null || clock.millis() - s.loadedAt() > settings.refresh().toMillis()) {
+            s = reload();
+        }
+        return s;
+    }
+
+    /** Creates the first key if there is none; called at start-up. */
+    @Transactional
+    public void ensureActiveKey() {
+        if (activeKeys().isEmpty()) {
+            em.persist(generate(clock.instant()));
+        }
+        snapshot = null;
+    }
+
+    /** Rotates: a new active key now, the old one published until its tokens have expired. */
+    @Transactional
+    public String rotate() {
+        Instant now = clock.instant();
+        Instant until = now.plus(tokens.accessTokenTtl()).plusSeconds(60);
+        for (SigningKey old : activeKeys()) {
+            old.retire(maxRetire(until));
+        }
+        SigningKey key = generate(now);
+        em.persist(key);
+        em.flush();
+        snapshot = null;
+        return key.getKid();
+    }
+
+    private Instant maxRetire(Instant until) {
+        // Clients may carry a longer access-token lifetime than the server default.
+        Integer longest = em.createQuery("select max(c.accessTokenTtlSeconds) from Client c", Integer.class).getSingleResult();
+        return longest == null ? until : until.plusSeconds(Math.max(0, longest - tokens.accessTokenTtl().getSeconds()));
+    }
+
+    public List<SigningKey> all() {
+        return em.createQuery("select k from SigningKey k order by k.createdAt desc", SigningKey.class).getResultList();
+    }
+
+    private List<SigningKey> activeKeys() {
+        return em.createQuery("select k from SigningKey k where k.status = :s", SigningKey.class)
+                .setParameter("s", SigningKey.Status.ACTIVE).getResultList();
+    }
+
+    private synchronized Snapshot reload() {
+        try {
+            Instant now = clock.instant();
+            List<SigningKey> keys = em.createQuery(
+                    "select k from SigningKey k where k.status <> :retired order by k.activatedAt desc", SigningKey.class)
+                    .setParameter("retired", SigningKey.Status.RETIRED).getResultList();
+            List<JWK> published = new ArrayList<>();
+            SigningKey active = null;
+            for (SigningKey k : keys) {
+                if (k.getStatus() == SigningKey.Status.RETIRING && k.getRetiredAt() != null && now.isAfter(k.getRetiredAt())) {
+                    continue;
+                }
+                published.add(JWK.parse(k.getPublicJwk()));
+                if (active == null && k.getStatus() == SigningKey.Status.ACTIVE) {
+                    active = k;
+                }
+            }
+            if (active == null) {
+                throw new IllegalStateException("no active signing key");
+            }
+            byte[] pkcs8 = encryption.decrypt(active.getPrivateKeyEncrypted(), active.getKid());
+            RSAPrivateKey privateKey = (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            Snapshot s = new Snapshot(active.getKid(), new RSASSASigner(privateKey), new JWKSet(published), clock.millis());
+            snapshot = s;
+            return s;
+        } catch (ParseException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("signing keys cannot be loaded", e);
+        }
+    }
+
+    private SigningKey generate(Instant now) {
+        try {
+            String kid = Secrets.random(12);
+            RSAKey rsa = new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+            byte[] pkcs8 = rsa.toRSAPrivateKey().getEncoded();
+            String sealed = encryption.encrypt(pkcs8, kid);
+            return new SigningKey(kid, "RS256", rsa.toPublicJWK().toJSONString(), sealed, now);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate a signing key", e);
+        }
+    }
+
+}
