@@ -1,0 +1,52 @@
+package org.gatehouse.error;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Renders every container error (web.xml error-page) as a readable page; never a stack trace. */
+@WebServlet("/error-page")
+public class ErrorPageServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (error != null) {
+            LOG.log(Level.WARNING, "Unhandled error on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), error);
+            if (isViewExpired(error)) {
+                status = 400;
+            }
+        }
+        String title;
+        String message;
+        switch (status) {
+            case 400 -> { title = "Bad request"; message = "The request could not be understood. If you were filling in a form, reload the page and try again."; }
+            case 401, 403 -> { title = "Access denied"; message = "You do not have permission to open this page."; }
+            case 404 -> { title = "Not found"; message = "There is nothing at this address."; }
+            case 405 -> { title = "Method not allowed"; message = "This address does not accept that kind of request."; }
+            default -> { title = "Something went wrong"; message = "The server could not complete the request. It has been logged."; }
+        }
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write(ErrorPage.render(status, title, message));
+    }
+
+    private static boolean isViewExpired(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.faces.application.ViewExpiredException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,139 @@
+package org.gatehouse.login;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.gatehouse.audit.AuditLog;
+import org.gatehouse.audit.AuditType;
+import org.gatehouse.token.AccessTokenVerifier;
+import org.gatehouse.token.InvalidAccessTokenException;
+import org.gatehouse.user.Accounts;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The application's one authentication mechanism (Jakarta Security allows one), serving two
+ * worlds in one WAR:
+ * <ul>
+ *   <li>{@code /api/*}: bearer access tokens (RFC 6750 §2.1), verified locally against the
+ *   server's key set; the caller becomes a {@link org.eclipse.microprofile.jwt.JsonWebToken}
+ *   whose groups are its scopes. A bad token is answered here with 401 and
+ *   {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750 §3.1).</li>
+ *   <li>everything else: a form sign-in whose result lives in the HTTP session; protected pages
+ *   send an anonymous visitor to {@code /login}. The session id changes at sign-in.</li>
+ * </ul>
+ * Nothing on the page side ever reads the Authorization header, and nothing on the API side
+ * ever reads the session, so a browser's cookies cannot call the API (no CSRF on the API).
+ */
+@ApplicationScoped
+public class GatehouseAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    AccountIdentityStore identityStore;
+
+    @Inject
+    AccessTokenVerifier verifier;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    AuditLog audit;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/") || path.equals("/api")) {
+            return bearer(request, response, context);
+        }
+        if (context.isAuthenticationRequest()
+                && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
+            return signIn(request, context, credential);
+        }
+        Optional<SessionCaller> caller = sessionCaller(request);
+        if (caller.isPresent()) {
+            return context.notifyContainerAboutLogin(caller.get().username(), caller.get().roles());
+        }
+        if (context.isProtected()) {
+            String target = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(request.getContextPath() + "/login?next="
+                    + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
+                                        UsernamePasswordCredential credential) {
+        CredentialValidationResult result = identityStore.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            audit.record(AuditType.SIGN_IN_FAILED, credential.getCaller(), credential.getCaller(),
+                    "wrong username or password, or account disabled", request.getRemoteAddr());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        HttpSession session = request.getSession(true);
+        request.changeSessionId(); // no session fixation
+        session.setAttribute(SessionCaller.ATTRIBUTE, new SessionCaller(Long.parseLong(result.getCallerUniqueId()),
+                result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        audit.record(AuditType.SIGN_IN, result.getCallerPrincipal().getName(), result.getCallerPrincipal().getName(),
+                null, request.getRemoteAddr());
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /** The signed-in caller, if the session has one and the account is still enabled. */
+    private Optional<SessionCaller> sessionCaller(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(SessionCaller.ATTRIBUTE) instanceof SessionCaller caller)) {
+            return Optional.empty();
+        }
+        boolean stillEnabled = accounts.byId(caller.accountId()).map(a -> a.isEnabled()).orElse(false);
+        if (!stillEnabled) {
+            session.invalidate();
+            return Optional.empty();
+        }
+        return Optional.of(caller);
+    }
+
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            return context.doNothing(); // anonymous; the API answers 401 where a scope is required
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return reject(response, "The Authorization header must carry a Bearer token");
+        }
+        try {
+            var principal = verifier.verify(header.substring(7).trim());
+            return context.notifyContainerAboutLogin(principal, principal.getGroups());
+        } catch (InvalidAccessTokenException e) {
+            return reject(response, e.getMessage());
+        }
+    }
+
+    private static AuthenticationStatus reject(HttpServletResponse response, String description) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"gatehouse\", error=\"invalid_token\", error_description=\""
+                    + description + "\"");
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"invalid_token\",\"error_description\":\"" + description + "\"}");
+            response.flushBuffer();
+        } catch (IOException e) {
+            // the client went away; nothing to answer
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

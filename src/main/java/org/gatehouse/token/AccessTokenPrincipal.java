@@ -1,0 +1,82 @@
+package org.gatehouse.token;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.io.Serializable;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The caller of an API request: a verified RFC 9068 access token, exposed through the
+ * MicroProfile JWT {@link JsonWebToken} interface. Its groups are the token's scopes, so
+ * {@code isUserInRole("notes:read")} asks whether the scope was granted.
+ */
+public final class AccessTokenPrincipal implements JsonWebToken, Serializable {
+
+    private final String rawToken;
+    private final transient JWTClaimsSet claims;
+    private final Set<String> scopes;
+
+    AccessTokenPrincipal(String rawToken, JWTClaimsSet claims, Set<String> scopes) {
+        this.rawToken = rawToken;
+        this.claims = claims;
+        this.scopes = Set.copyOf(scopes);
+    }
+
+    @Override
+    public String getName() {
+        Object username = claims.getClaim("preferred_username");
+        return username != null ? username.toString() : claims.getSubject();
+    }
+
+    public Set<String> scopes() {
+        return scopes;
+    }
+
+    public String clientId() {
+        return (String) claims.getClaim("client_id");
+    }
+
+    public String grantId() {
+        return (String) claims.getClaim("gid");
+    }
+
+    @Override
+    public Set<String> getClaimNames() {
+        Set<String> names = new HashSet<>(claims.getClaims().keySet());
+        names.add(Claims.raw_token.name());
+        names.add(Claims.groups.name());
+        return names;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getClaim(String name) {
+        if (Claims.raw_token.name().equals(name)) {
+            return (T) rawToken;
+        }
+        if (Claims.groups.name().equals(name)) {
+            return (T) scopes;
+        }
+        Object value = claims.getClaim(name);
+        if (value instanceof Date date) {
+            return (T) Long.valueOf(date.getTime() / 1000);
+        }
+        if (Claims.aud.name().equals(name)) {
+            return (T) Set.copyOf(claims.getAudience());
+        }
+        if (value instanceof List<?> list) {
+            return (T) Set.copyOf(list);
+        }
+        return (T) value;
+    }
+
+    @Override
+    public Set<String> getGroups() {
+        return scopes;
+    }
+}

@@ -1,0 +1,64 @@
+package org.gatehouse.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The ground: schema migrated, health green, bootstrap admin and import applied exactly once. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FoundationIT {
+
+    @Test
+    void readinessIsUpWithTheDatabaseChecked() {
+        HttpResponse<String> ready = Http.get("/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject check = Http.json(ready).getJsonArray("checks").getJsonObject(0);
+        assertEquals("database", check.getString("name"));
+        assertEquals("UP", check.getString("status"));
+        assertEquals(200, Http.get("/health/live").statusCode());
+    }
+
+    @Test
+    void everyMigrationIsApplied() {
+        assertEquals(0, Db.count("select count(*) from "schema_history" where "success" = false"));
+        assertTrue(Db.count("select count(*) from "schema_history" where "version" is not null") >= 2);
+        assertEquals(3, Db.count("select count(*) from scope where name in ('profile', 'notes:read', 'notes:write')"));
+    }
+
+    @Test
+    void bootstrapAdminIsCreatedExactlyOnceWithAHashedPassword() {
+        assertEquals(1, Db.count("select count(*) from account where username = 'admin'"));
+        String hash = (String) Db.value("select password_hash from account where username = 'admin'");
+        assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
+        assertTrue(((String) Db.value("select roles from account where username = 'admin'")).contains("admin"));
+        assertEquals(1, Db.count("select count(*) from audit_event where event_type = 'ADMIN_BOOTSTRAPPED'"));
+    }
+
+    @Test
+    void importCreatedClientsAccountsAndScopesWithSecretsHashed() {
+        assertEquals(1, Db.count("select count(*) from scope where name = 'reports:read'"));
+        assertEquals(1, Db.count("select count(*) from client where client_id = 'it-confidential'"));
+        String secretHash = (String) Db.value("select secret_hash from client where client_id = 'it-confidential'");
+        assertEquals(43, secretHash.length());
+        assertNotEquals("it-confidential-secret-0123456789abcdefghijkl", secretHash);
+        assertNull(Db.value("select secret_hash from client where client_id = 'it-public'"));
+        assertEquals(2, Db.count("select count(*) from account where username in ('alice', 'bob')"));
+    }
+
+    @Test
+    void signingKeyIsPersistedWithItsPrivatePartEncrypted() {
+        assertEquals(1, Db.count("select count(*) from signing_key where status = 'ACTIVE'"));
+        String sealed = (String) Db.value("select private_key_encrypted from signing_key where status = 'ACTIVE'");
+        assertTrue(!sealed.contains("BEGIN") && !sealed.contains("\"d\""), "private key must not be stored in clear");
+    }
+}

@@ -1,0 +1,116 @@
+package org.gatehouse.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A small HTTP client for the integration tests: no redirects followed, nothing hidden. */
+public final class Http {
+
+    public static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private Http() {
+    }
+
+    public static String base() {
+        return "http://localhost:" + System.getProperty("it.http.port", "18080");
+    }
+
+    public static URI uri(String path) {
+        return URI.create(path.startsWith("http") ? path : base() + path);
+    }
+
+    public static HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
+    public static HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
+        return postRaw(path, form(form), "application/x-www-form-urlencoded", headers);
+    }
+
+    public static HttpResponse<String> postRaw(String path, String body, String contentType, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
+    public static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String form(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    public static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** RFC 6749 §2.3.1: id and secret are form-encoded before they are joined and base64-encoded. */
+    public static String basic(String clientId, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (enc(clientId) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    /** Query parameters of a (redirect) URI, decoded. */
+    public static Map<String, String> query(String uri) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String q = URI.create(uri).getRawQuery();
+        if (q == null) {
+            return out;
+        }
+        for (String pair : q.split("&")) {
+            int i = pair.indexOf('=');
+            String k = i < 0 ? pair : pair.substring(0, i);
+            String v = i < 0 ? "" : pair.substring(i + 1);
+            out.put(java.net.URLDecoder.decode(k, StandardCharsets.UTF_8), java.net.URLDecoder.decode(v, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    public static Map<String, String> map(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
