@@ -30,8 +30,8 @@ class FoundationIT {
 
     @Test
     void everyMigrationIsApplied() {
-        assertEquals(0, Db.count("select count(*) from "schema_history" where "success" = false"));
-        assertTrue(Db.count("select count(*) from "schema_history" where "version" is not null") >= 2);
+        assertEquals(0, Db.count("select count(*) from \"schema_history\" where \"success\" = false"));
+        assertTrue(Db.count("select count(*) from \"schema_history\" where \"version\" is not null") >= 2);
         assertEquals(3, Db.count("select count(*) from scope where name in ('profile', 'notes:read', 'notes:write')"));
     }
 
