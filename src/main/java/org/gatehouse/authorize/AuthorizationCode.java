@@ -38,6 +38,9 @@ public class AuthorizationCode {
     @Convert(converter = SpaceSeparated.class)
     private Set<String> scopes;
 
+    @Column(name = "redirect_uri_given")
+    private boolean redirectUriGiven;
+
     @Column(name = "code_challenge")
     private String codeChallenge;
 
@@ -60,6 +63,7 @@ public class AuthorizationCode {
         this.clientId = request.getClientId();
         this.accountId = accountId;
         this.redirectUri = request.getRedirectUri();
+        this.redirectUriGiven = request.isRedirectUriGiven();
         this.scopes = request.getScopes();
         this.codeChallenge = request.getCodeChallenge();
         this.createdAt = now;
@@ -80,6 +84,7 @@ public class AuthorizationCode {
     public long getAccountId() { return accountId; }
     public String getRedirectUri() { return redirectUri; }
     public Set<String> getScopes() { return scopes; }
+    public boolean isRedirectUriGiven() { return redirectUriGiven; }
     public String getCodeChallenge() { return codeChallenge; }
     public Instant getExpiresAt() { return expiresAt; }
     public Instant getConsumedAt() { return consumedAt; }

@@ -31,6 +31,9 @@ public class PendingAuthorization {
     @Convert(converter = SpaceSeparated.class)
     private Set<String> scopes;
 
+    @Column(name = "redirect_uri_given")
+    private boolean redirectUriGiven;
+
     private String state;
 
     @Column(name = "code_challenge")
@@ -52,6 +55,7 @@ public class PendingAuthorization {
         this.id = id;
         this.clientId = request.clientId();
         this.redirectUri = request.redirectUri();
+        this.redirectUriGiven = request.redirectUriGiven();
         this.scopes = request.scopes();
         this.state = request.state();
         this.codeChallenge = request.codeChallenge();
@@ -68,6 +72,7 @@ public class PendingAuthorization {
     public String getClientId() { return clientId; }
     public String getRedirectUri() { return redirectUri; }
     public Set<String> getScopes() { return scopes; }
+    public boolean isRedirectUriGiven() { return redirectUriGiven; }
     public String getState() { return state; }
     public String getCodeChallenge() { return codeChallenge; }
     public String getCodeChallengeMethod() { return codeChallengeMethod; }

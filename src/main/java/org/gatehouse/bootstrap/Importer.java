@@ -63,7 +63,7 @@ public class Importer {
                 String message = cause instanceof ImportException ? cause.getMessage()
                         : path + ": could not be applied (" + cause.getClass().getSimpleName() + ")";
                 status.failed(message);
-                LOG.severe("Import rejected, nothing was imported: " + message);
+                LOG.log(java.util.logging.Level.SEVERE, "Import rejected, nothing was imported: " + message, e);
             }
         });
     }

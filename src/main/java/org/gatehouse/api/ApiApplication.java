@@ -1,0 +1,21 @@
+package org.gatehouse.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.gatehouse.error.OAuthErrorMapper;
+import org.gatehouse.error.UnexpectedErrorMapper;
+
+import java.util.Set;
+
+/** The protected API (the resource server), under {@code /api}. */
+@ApplicationPath("api")
+@ApplicationScoped
+public class ApiApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(MeResource.class, NotesResource.class, ScopeEnforcement.class,
+                OAuthErrorMapper.class, UnexpectedErrorMapper.class);
+    }
+}

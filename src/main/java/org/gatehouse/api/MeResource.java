@@ -1,0 +1,42 @@
+package org.gatehouse.api;
+
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.gatehouse.user.Account;
+
+/** {@code GET /api/me}: the signed-in account's profile; needs scope {@code profile}. */
+@Path("me")
+@RequestScoped
+@DenyAll
+public class MeResource {
+
+    @Inject
+    ApiCaller caller;
+
+    @GET
+    @RolesAllowed("profile")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String me() {
+        Account account = caller.account();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("sub", account.getSubject())
+                .add("username", account.getUsername())
+                .add("client_id", caller.token().clientId())
+                .add("scope", String.join(" ", caller.token().scopes()));
+        if (account.getDisplayName() != null) {
+            json.add("name", account.getDisplayName());
+        }
+        if (account.getEmail() != null) {
+            json.add("email", account.getEmail());
+        }
+        return json.build().toString();
+    }
+}

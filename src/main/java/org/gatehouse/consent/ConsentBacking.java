@@ -1,0 +1,116 @@
+package org.gatehouse.consent;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.gatehouse.authorize.AuthorizationFlow;
+import org.gatehouse.authorize.PendingAuthorization;
+import org.gatehouse.authorize.PendingAuthorizations;
+import org.gatehouse.client.ClientView;
+import org.gatehouse.client.Clients;
+import org.gatehouse.login.SessionCaller;
+import org.gatehouse.scope.Scopes;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Backs {@code consent.xhtml}: shows who is asking for what, in the words of the scope
+ * catalogue, and turns Allow / Deny into the redirect back to the client. The request is looked
+ * up again on every action by its id, never rebuilt from anything the browser posts.
+ */
+@Named
+@ViewScoped
+public class ConsentBacking implements Serializable {
+
+    /** A scope as the page shows it (a class, not a record: Jakarta EL 5 reads getters only). */
+    public static final class ScopeLine implements Serializable {
+        private final String name;
+        private final String description;
+
+        ScopeLine(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
+        public String getName() { return name; }
+        public String getDescription() { return description; }
+    }
+
+    @Inject
+    transient PendingAuthorizations pending;
+
+    @Inject
+    transient AuthorizationFlow flow;
+
+    @Inject
+    transient Clients clients;
+
+    @Inject
+    transient Scopes scopes;
+
+    @Inject
+    transient FacesContext faces;
+
+    private String request;
+    private String clientName;
+    private List<ScopeLine> scopeLines = List.of();
+    private boolean valid;
+
+    /** f:viewAction: loads the pending request, or explains that it is gone. */
+    public void load() {
+        Optional<PendingAuthorization> p = pending.find(request);
+        Optional<ClientView> client = p.flatMap(r -> clients.find(r.getClientId()));
+        if (p.isEmpty() || client.isEmpty()) {
+            valid = false;
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "This authorization request has expired or was already answered. Go back to the application and start again.", null));
+            return;
+        }
+        valid = true;
+        clientName = client.get().name();
+        Map<String, String> described = scopes.describe(p.get().getScopes());
+        scopeLines = described.entrySet().stream().map(e -> new ScopeLine(e.getKey(), e.getValue())).toList();
+    }
+
+    public void allow() throws IOException {
+        answer(true);
+    }
+
+    public void deny() throws IOException {
+        answer(false);
+    }
+
+    private void answer(boolean allowed) throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        Optional<SessionCaller> caller = caller(external);
+        Optional<PendingAuthorization> p = pending.find(request);
+        Optional<String> target = p.isEmpty() || caller.isEmpty() ? Optional.empty()
+                : allowed ? flow.approve(p.get(), caller.get(), true) : flow.deny(p.get(), caller.get());
+        if (target.isEmpty()) {
+            valid = false;
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "This authorization request has expired or was already answered.", null));
+            return;
+        }
+        external.redirect(target.get());
+    }
+
+    private static Optional<SessionCaller> caller(ExternalContext external) {
+        Object c = ((HttpServletRequest) external.getRequest()).getSession().getAttribute(SessionCaller.ATTRIBUTE);
+        return c instanceof SessionCaller sc ? Optional.of(sc) : Optional.empty();
+    }
+
+    public String getRequest() { return request; }
+    public void setRequest(String request) { this.request = request; }
+    public String getClientName() { return clientName; }
+    public List<ScopeLine> getScopeLines() { return scopeLines; }
+    public boolean isValid() { return valid; }
+}

@@ -1,0 +1,58 @@
+package org.gatehouse.discovery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.gatehouse.config.ServerSettings;
+import org.gatehouse.scope.Scope;
+import org.gatehouse.scope.Scopes;
+
+/**
+ * Authorization server metadata (RFC 8414 §2, §3) at
+ * {@code /.well-known/oauth-authorization-server}. The issuer is the configured one, verbatim,
+ * matching the {@code iss} of tokens and of authorization responses (RFC 9207).
+ */
+@Path("oauth-authorization-server")
+@ApplicationScoped
+public class MetadataEndpoint {
+
+    @Inject
+    ServerSettings server;
+
+    @Inject
+    Scopes scopes;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response metadata() {
+        String base = server.baseUrl();
+        JsonArrayBuilder scopeNames = Json.createArrayBuilder();
+        scopes.all().stream().map(Scope::getName).forEach(scopeNames::add);
+        JsonArrayBuilder authMethods = Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none");
+        String json = Json.createObjectBuilder()
+                .add("issuer", server.issuer())
+                .add("authorization_endpoint", base + "/oauth2/authorize")
+                .add("token_endpoint", base + "/oauth2/token")
+                .add("jwks_uri", base + "/oauth2/jwks")
+                .add("revocation_endpoint", base + "/oauth2/revoke")
+                .add("introspection_endpoint", base + "/oauth2/introspect")
+                .add("scopes_supported", scopeNames)
+                .add("response_types_supported", Json.createArrayBuilder().add("code"))
+                .add("response_modes_supported", Json.createArrayBuilder().add("query"))
+                .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
+                .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256"))
+                .add("token_endpoint_auth_methods_supported", authMethods)
+                .add("revocation_endpoint_auth_methods_supported", Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none"))
+                .add("introspection_endpoint_auth_methods_supported", Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
+                .add("authorization_response_iss_parameter_supported", true)
+                .add("service_documentation", base + "/")
+                .build().toString();
+        return Response.ok(json).header("Cache-Control", "public, max-age=300").build();
+    }
+}

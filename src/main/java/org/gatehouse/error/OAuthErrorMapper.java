@@ -1,0 +1,30 @@
+package org.gatehouse.error;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Writes every OAuth error of the JSON endpoints (RFC 6749 §5.2), uncached. */
+@Provider
+public class OAuthErrorMapper implements ExceptionMapper<OAuthException> {
+
+    @Override
+    public Response toResponse(OAuthException e) {
+        return json(e.status(), e.error(), e.description(),
+                e.status() == 401 ? "Basic realm=\"gatehouse\", charset=\"UTF-8\"" : null);
+    }
+
+    public static Response json(int status, String error, String description, String challenge) {
+        Response.ResponseBuilder r = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .entity(Json.createObjectBuilder().add("error", error).add("error_description", description).build().toString());
+        if (challenge != null) {
+            r.header("WWW-Authenticate", challenge);
+        }
+        return r.build();
+    }
+}

@@ -1,0 +1,43 @@
+package org.gatehouse.error;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything else that escapes a JAX-RS endpoint: framework errors keep their status (404, 405,
+ * 415...) with a JSON body; anything unexpected is logged and becomes {@code server_error} with
+ * nothing internal in the response.
+ */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            int status = web.getResponse().getStatus();
+            String error = switch (status) {
+                case 404 -> "not_found";
+                case 405 -> "method_not_allowed";
+                case 406, 415 -> "invalid_request";
+                default -> "invalid_request";
+            };
+            String description = switch (status) {
+                case 404 -> "There is no such endpoint or resource";
+                case 405 -> "This endpoint does not accept that HTTP method";
+                case 415 -> "Unsupported content type";
+                case 406 -> "Cannot produce an acceptable representation";
+                default -> "The request is malformed";
+            };
+            return OAuthErrorMapper.json(status, error, description, null);
+        }
+        LOG.log(Level.SEVERE, "Unexpected error in an endpoint", e);
+        return OAuthErrorMapper.json(500, "server_error", "The server could not complete the request", null);
+    }
+}

@@ -1,0 +1,94 @@
+package org.gatehouse.introspection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.gatehouse.client.ClientAuthentication;
+import org.gatehouse.client.ClientView;
+import org.gatehouse.config.ServerSettings;
+import org.gatehouse.error.OAuthException;
+import org.gatehouse.platform.Secrets;
+import org.gatehouse.token.AccessTokenPrincipal;
+import org.gatehouse.token.AccessTokenVerifier;
+import org.gatehouse.token.InvalidAccessTokenException;
+import org.gatehouse.token.RefreshToken;
+import org.gatehouse.token.RevokedGrants;
+import org.gatehouse.token.TokenRequest;
+
+import java.time.Clock;
+
+/**
+ * Token introspection (RFC 7662) for confidential clients (resource servers register as one).
+ * Access tokens are verified like the API does; refresh tokens are answered only to the client
+ * they were issued to. Anything else is {@code {"active": false}} and nothing more (§2.2).
+ */
+@Path("introspect")
+@ApplicationScoped
+public class IntrospectionEndpoint {
+
+    @Inject
+    ClientAuthentication authentication;
+
+    @Inject
+    AccessTokenVerifier verifier;
+
+    @Inject
+    RevokedGrants revoked;
+
+    @Inject
+    ServerSettings server;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response introspect(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
+        form.putSingle("grant_type", "introspection");
+        TokenRequest request = TokenRequest.parse(form, authorization);
+        ClientView caller = authentication.authenticate(request.params(), authorization);
+        if (caller.isPublic()) {
+            throw OAuthException.unauthorizedClient("Only confidential clients may introspect tokens");
+        }
+        String token = request.required("token");
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        RefreshToken refresh = em.find(RefreshToken.class, Secrets.sha256(token));
+        if (refresh != null) {
+            boolean active = refresh.getClientId().equals(caller.clientId()) && refresh.isUsable(clock.instant())
+                    && !revoked.isRevoked(refresh.getGrantId());
+            json.add("active", active);
+            if (active) {
+                json.add("scope", String.join(" ", refresh.getScopes())).add("client_id", refresh.getClientId())
+                        .add("token_type", "refresh_token").add("exp", refresh.getExpiresAt().getEpochSecond())
+                        .add("iss", server.issuer());
+            }
+        } else {
+            try {
+                AccessTokenPrincipal p = verifier.verify(token);
+                json.add("active", true).add("scope", String.join(" ", p.scopes())).add("client_id", p.clientId())
+                        .add("username", p.getName()).add("token_type", "Bearer")
+                        .add("sub", p.getSubject()).add("iss", p.getIssuer()).add("jti", p.getTokenID())
+                        .add("exp", p.getExpirationTime()).add("iat", p.getIssuedAtTime())
+                        .add("aud", Json.createArrayBuilder(p.getAudience()));
+            } catch (InvalidAccessTokenException e) {
+                json.add("active", false);
+            }
+        }
+        return Response.ok(json.build().toString()).header("Cache-Control", "no-store").build();
+    }
+}

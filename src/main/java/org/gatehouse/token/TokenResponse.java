@@ -1,0 +1,19 @@
+package org.gatehouse.token;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+/** A successful access token response (RFC 6749 §5.1). */
+public record TokenResponse(String accessToken, long expiresIn, String refreshToken, String scope) {
+
+    public String toJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("access_token", accessToken)
+                .add("token_type", "Bearer")
+                .add("expires_in", expiresIn);
+        if (refreshToken != null) {
+            json.add("refresh_token", refreshToken);
+        }
+        return json.add("scope", scope).build().toString();
+    }
+}
