@@ -1,0 +1,8 @@
+/**
+ * The OAuth error model and its renderers. {@link org.gatehouse.error.OAuthException} carries a
+ * registered error code, a fixed description and its HTTP status (RFC 6749 §4.1.2.1, §5.2); the
+ * JSON endpoints write it through one mapper, uncached. Browsers get an escaped, self-contained
+ * error page wherever an error must not go back to the client and for every container error.
+ * Anything unexpected becomes {@code server_error} with nothing internal in the response.
+ */
+package org.gatehouse.error;

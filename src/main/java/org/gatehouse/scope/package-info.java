@@ -1,0 +1,6 @@
+/**
+ * The scope catalogue (RFC 6749 §3.3): every scope a client may be allowed, with the description
+ * the consent page shows. {@code profile}, {@code notes:read} and {@code notes:write} come with
+ * the schema; more are added by the import file or the admin console.
+ */
+package org.gatehouse.scope;
