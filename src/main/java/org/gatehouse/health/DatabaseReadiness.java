@@ -2,6 +2,8 @@ package org.gatehouse.health;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -23,6 +25,15 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Inject
     ImportStatus importStatus;
+
+    /**
+     * Created at deployment, not on the first probe: WildFly runs health checks on a management
+     * thread where {@code java:app} names cannot be resolved, so the datasource must already be
+     * injected by then.
+     */
+    void createdAtStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        // observing makes the container create this bean (and inject it) now
+    }
 
     @Override
     public HealthCheckResponse call() {
