@@ -16,7 +16,7 @@
 set -euo pipefail
 micro=${1:?usage: cluster-node.sh <payara-micro.jar> <gatehouse.war>}
 war=${2:?usage: cluster-node.sh <payara-micro.jar> <gatehouse.war>}
-: "${CLUSTER_MEMBERS:?comma list of host:port of every node's data-grid port, no ranges}"
+: "${CLUSTER_MEMBERS:?comma list of host:port of the data-grid port of every node, no ranges}"
 : "${GATEHOUSE_DB_URL:?every node must use the same PostgreSQL database}"
 : "${GATEHOUSE_KEYS_ENCRYPTION_KEY:?every node must decrypt the same signing keys: set the same base64 32-byte key}"
 : "${GATEHOUSE_ISSUER:?every node must use the same issuer (the load balancer URL)}"
