@@ -67,7 +67,6 @@ public class PlaygroundRegistration {
         boolean created = client == null;
         if (created) {
             client = new Client(clientId, type, now);
-            em.persist(client);
         }
         client.setName(name);
         client.setType(type);
@@ -79,6 +78,9 @@ public class PlaygroundRegistration {
         client.setRequirePkce(true);
         client.setEnabled(true);
         client.touch(now);
+        if (created) {
+            em.persist(client);
+        }
         clients.evict(clientId);
         AuditType what = created ? AuditType.CLIENT_CREATED
                 : secretHash != null ? AuditType.CLIENT_SECRET_ROTATED : AuditType.CLIENT_UPDATED;
