@@ -43,6 +43,7 @@ export function render(s) {
   renderLog(s.log);
   const can = s.can;
   const enable = (id, on) => { $(id).disabled = !on; };
+  ['btn-build', 'btn-reset', 'btn-deny'].forEach(id => enable(id, true));
   enable('btn-go', can.go);
   enable('btn-exchange', can.exchange);
   enable('btn-inspect', can.inspect);

@@ -31,6 +31,9 @@ public class PlaygroundTroubles {
     PlaygroundFlow flow;
 
     @Inject
+    PlaygroundClients clients;
+
+    @Inject
     BackChannel backChannel;
 
     @Inject
@@ -113,7 +116,7 @@ public class PlaygroundTroubles {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", s.consumedCode);
-        form.put("redirect_uri", flow.clients.redirectUri());
+        form.put("redirect_uri", clients.redirectUri());
         form.put("code_verifier", s.verifier);
         Exchange e = backChannel.send(s, "replay", "Replay the authorization code", flow.tokenRequest(s, form));
         s.outcome = outcome("Code replayed", e, e.status() == 400);

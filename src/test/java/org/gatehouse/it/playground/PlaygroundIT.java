@@ -238,7 +238,8 @@ class PlaygroundIT {
         ((JavascriptExecutor) b.driver()).executeScript(
                 "document.querySelectorAll('#log details').forEach((d, i) => { d.open = i === 1; })");
         Object height = ((JavascriptExecutor) b.driver()).executeScript("return document.documentElement.scrollHeight");
-        b.driver().manage().window().setSize(new Dimension(1400, Math.min(3200, ((Number) height).intValue() + 40)));
+        b.driver().manage().window().setSize(new Dimension(1400, Math.min(3400, ((Number) height).intValue() + 40)));
+        ((JavascriptExecutor) b.driver()).executeScript("window.scrollTo(0, 0)");
         Path file = b.screenshot("playground");
         b.driver().manage().window().setSize(new Dimension(1400, 1000));
         assertTrue(file.toFile().length() > 10_000, "screenshot written");
