@@ -1,7 +1,7 @@
 package org.gatehouse.playground;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
@@ -61,7 +61,7 @@ public class PlaygroundApiServlet extends HttpServlet {
             return;
         }
         if (!session.csrfMatches(request.getHeader(CSRF_HEADER))) {
-            write(response, 403, Json.createObjectBuilder().add("message",
+            write(response, 403, JsonSupport.PROVIDER.createObjectBuilder().add("message",
                     "Missing or wrong " + CSRF_HEADER + " header: reload the page.").build(), null);
             return;
         }
@@ -102,7 +102,7 @@ public class PlaygroundApiServlet extends HttpServlet {
                 }
             }
             if (!ok) {
-                write(response, 409, Json.createObjectBuilder().add("message",
+                write(response, 409, JsonSupport.PROVIDER.createObjectBuilder().add("message",
                         "That step is not possible now: follow the steps in order, or start again.").build(), null);
                 return;
             }
@@ -126,7 +126,7 @@ public class PlaygroundApiServlet extends HttpServlet {
     }
 
     private static void write(HttpServletResponse response, int status, JsonObject body, String navigate) throws IOException {
-        JsonObjectBuilder out = Json.createObjectBuilder(body);
+        JsonObjectBuilder out = JsonSupport.PROVIDER.createObjectBuilder(body);
         if (navigate != null) {
             out.add("navigate", navigate);
         }

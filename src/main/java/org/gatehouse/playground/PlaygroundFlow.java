@@ -2,7 +2,7 @@ package org.gatehouse.playground;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import org.gatehouse.config.ServerSettings;
@@ -157,7 +157,7 @@ public class PlaygroundFlow {
             return false;
         }
         try {
-            JsonObject json = Json.createReader(new StringReader(e.responseBody())).readObject();
+            JsonObject json = JsonSupport.PROVIDER.createReader(new StringReader(e.responseBody())).readObject();
             if (s.refreshToken != null) {
                 s.rotatedRefreshTokens.add(0, s.refreshToken);
             }
@@ -217,7 +217,7 @@ public class PlaygroundFlow {
         };
         out.bearer(token);
         if (endpoint == ApiEndpoint.NOTES_CREATE) {
-            out.json(Json.createObjectBuilder().add("text", "Written from the Flow Playground at " + clock.instant())
+            out.json(JsonSupport.PROVIDER.createObjectBuilder().add("text", "Written from the Flow Playground at " + clock.instant())
                     .build().toString());
         }
         return out;
@@ -231,7 +231,7 @@ public class PlaygroundFlow {
 
     private static Long noteId(String body) {
         try {
-            return Json.createReader(new StringReader(body)).readObject().getJsonNumber("id").longValue();
+            return JsonSupport.PROVIDER.createReader(new StringReader(body)).readObject().getJsonNumber("id").longValue();
         } catch (RuntimeException e) {
             return null;
         }

@@ -2,7 +2,7 @@ package org.gatehouse.playground;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -55,7 +55,7 @@ public class PlaygroundTroubles {
     static Outcome outcome(String title, Exchange e, boolean expected) {
         String error = "";
         try {
-            JsonObject json = Json.createReader(new StringReader(e.responseBody())).readObject();
+            JsonObject json = JsonSupport.PROVIDER.createReader(new StringReader(e.responseBody())).readObject();
             error = json.getString("error", "");
         } catch (JsonException | IllegalStateException | NullPointerException ex) {
             error = PlaygroundFlow.bearerError(e);
@@ -142,7 +142,7 @@ public class PlaygroundTroubles {
     static String tampered(String token) {
         String[] parts = token.split("\\.");
         JsonObject claims = TokenInspector.claims(token);
-        JsonObjectBuilder changed = Json.createObjectBuilder(claims)
+        JsonObjectBuilder changed = JsonSupport.PROVIDER.createObjectBuilder(claims)
                 .add("scope", String.join(" ", PlaygroundClients.SCOPES) + " admin")
                 .add("sub", "someone-else");
         String payload = Base64.getUrlEncoder().withoutPadding()

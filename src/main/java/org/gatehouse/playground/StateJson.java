@@ -1,6 +1,6 @@
 package org.gatehouse.playground;
 
-import jakarta.json.Json;
+import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,44 +21,44 @@ final class StateJson {
     }
 
     static JsonObject of(FlowState s, Instant now) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonSupport.PROVIDER.createObjectBuilder()
                 .add("now", now.toEpochMilli())
                 .add("confidential", s.confidential)
                 .add("scopes", s.scopes)
                 .add("current", s.current == null ? "" : s.current.name());
-        JsonArrayBuilder done = Json.createArrayBuilder();
+        JsonArrayBuilder done = JsonSupport.PROVIDER.createArrayBuilder();
         s.done.stream().map(Step::name).forEach(done::add);
         json.add("done", done);
-        JsonObjectBuilder status = Json.createObjectBuilder();
+        JsonObjectBuilder status = JsonSupport.PROVIDER.createObjectBuilder();
         for (Role r : Role.values()) {
             status.add(r.name(), s.status.get(r));
         }
         json.add("status", status);
-        JsonArrayBuilder params = Json.createArrayBuilder();
-        s.params.forEach(p -> params.add(Json.createObjectBuilder().add("name", p.name()).add("value", p.value())
+        JsonArrayBuilder params = JsonSupport.PROVIDER.createArrayBuilder();
+        s.params.forEach(p -> params.add(JsonSupport.PROVIDER.createObjectBuilder().add("name", p.name()).add("value", p.value())
                 .add("explanation", p.explanation())));
-        json.add("authorization", Json.createObjectBuilder().add("url", text(s.authorizationUrl)).add("params", params)
+        json.add("authorization", JsonSupport.PROVIDER.createObjectBuilder().add("url", text(s.authorizationUrl)).add("params", params)
                 .add("sent", s.stateAnswered));
         json.add("vars", vars(s));
         json.add("token", token(s));
         if (s.resource != null) {
-            json.add("resource", Json.createObjectBuilder().add("endpoint", s.resource.endpoint())
+            json.add("resource", JsonSupport.PROVIDER.createObjectBuilder().add("endpoint", s.resource.endpoint())
                     .add("status", s.resource.status()).add("body", text(s.resource.body())));
         }
         if (s.outcome != null) {
-            json.add("outcome", Json.createObjectBuilder().add("title", s.outcome.title()).add("status", s.outcome.status())
+            json.add("outcome", JsonSupport.PROVIDER.createObjectBuilder().add("title", s.outcome.title()).add("status", s.outcome.status())
                     .add("error", s.outcome.error()).add("explanation", s.outcome.explanation())
                     .add("expected", s.outcome.expected()));
         }
         json.add("can", can(s));
-        JsonArrayBuilder log = Json.createArrayBuilder();
+        JsonArrayBuilder log = JsonSupport.PROVIDER.createArrayBuilder();
         s.log().forEach(e -> log.add(exchange(e)));
         json.add("log", log);
         return json.build();
     }
 
     private static JsonObjectBuilder vars(FlowState s) {
-        return Json.createObjectBuilder()
+        return JsonSupport.PROVIDER.createObjectBuilder()
                 .add("code", s.codeStatus.name().toLowerCase())
                 .add("codeValue", text(s.code))
                 .add("state", text(s.state))
@@ -74,16 +74,16 @@ final class StateJson {
     }
 
     private static JsonObjectBuilder token(FlowState s) {
-        JsonArrayBuilder checks = Json.createArrayBuilder();
-        s.checks.forEach(c -> checks.add(Json.createObjectBuilder().add("name", c.name()).add("ok", c.ok()).add("detail", c.detail())));
-        return Json.createObjectBuilder().add("response", text(s.tokenResponse)).add("header", text(s.jwtHeader))
+        JsonArrayBuilder checks = JsonSupport.PROVIDER.createArrayBuilder();
+        s.checks.forEach(c -> checks.add(JsonSupport.PROVIDER.createObjectBuilder().add("name", c.name()).add("ok", c.ok()).add("detail", c.detail())));
+        return JsonSupport.PROVIDER.createObjectBuilder().add("response", text(s.tokenResponse)).add("header", text(s.jwtHeader))
                 .add("claims", text(s.jwtClaims)).add("checks", checks);
     }
 
     /** Which buttons make sense now; the server re-checks every one anyway. */
     private static JsonObjectBuilder can(FlowState s) {
         boolean token = s.accessToken != null;
-        return Json.createObjectBuilder()
+        return JsonSupport.PROVIDER.createObjectBuilder()
                 .add("go", s.authorizationUrl != null && !s.stateAnswered)
                 .add("exchange", s.codeStatus == FlowState.CodeStatus.RECEIVED)
                 .add("inspect", token)
@@ -98,7 +98,7 @@ final class StateJson {
     }
 
     private static JsonObjectBuilder exchange(Exchange e) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", e.id()).add("at", e.at().toString())
+        JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder().add("id", e.id()).add("at", e.at().toString())
                 .add("step", e.step()).add("title", e.title()).add("front", e.front()).add("method", e.method())
                 .add("url", e.url()).add("requestHeaders", headers(e.requestHeaders()))
                 .add("requestBody", text(e.requestBody())).add("status", e.status())
@@ -108,13 +108,13 @@ final class StateJson {
     }
 
     private static JsonArrayBuilder headers(List<Header> headers) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonSupport.PROVIDER.createArrayBuilder();
         headers.forEach(h -> a.add(h.name() + ": " + h.value()));
         return a;
     }
 
     private static JsonArrayBuilder strings(List<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonSupport.PROVIDER.createArrayBuilder();
         values.forEach(a::add);
         return a;
     }

@@ -9,7 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -57,7 +57,7 @@ public class TokenInspector {
     }
 
     static JsonObject claims(String token) {
-        return Json.createReader(new StringReader(part(token.split("\\.")[1]))).readObject();
+        return JsonSupport.PROVIDER.createReader(new StringReader(part(token.split("\\.")[1]))).readObject();
     }
 
     static String part(String base64url) {
@@ -66,9 +66,9 @@ public class TokenInspector {
 
     static String pretty(String json) {
         try {
-            JsonValue value = Json.createReader(new StringReader(json)).readValue();
+            JsonValue value = JsonSupport.PROVIDER.createReader(new StringReader(json)).readValue();
             StringWriter out = new StringWriter();
-            try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+            try (JsonWriter writer = JsonSupport.PROVIDER.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
                 writer.write(value);
             }
             return out.toString().trim();
