@@ -10,6 +10,7 @@ import org.gatehouse.audit.AuditType;
 import org.gatehouse.client.AuthMethod;
 import org.gatehouse.client.Client;
 import org.gatehouse.client.ClientType;
+import org.gatehouse.client.ClientView;
 import org.gatehouse.client.Clients;
 import org.gatehouse.config.BootstrapSettings;
 import org.gatehouse.playground.PlaygroundClients;
@@ -68,6 +69,7 @@ public class PlaygroundRegistration {
         if (created) {
             client = new Client(clientId, type, now);
         }
+        ClientView before = ClientView.of(client);
         client.setName(name);
         client.setType(type);
         client.setAuthMethod(type == ClientType.PUBLIC ? AuthMethod.NONE : AuthMethod.CLIENT_SECRET_BASIC);
@@ -77,10 +79,12 @@ public class PlaygroundRegistration {
         client.setDefaultScopes(Set.of("profile"));
         client.setRequirePkce(true);
         client.setEnabled(true);
-        client.touch(now);
         if (created) {
             em.persist(client);
+        } else if (before.equals(ClientView.of(client))) {
+            return; // already in shape: nothing to touch or audit
         }
+        client.touch(now);
         clients.evict(clientId);
         AuditType what = created ? AuditType.CLIENT_CREATED
                 : secretHash != null ? AuditType.CLIENT_SECRET_ROTATED : AuditType.CLIENT_UPDATED;
