@@ -30,7 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RestartIT {
 
-    private static final int PORT = Integer.parseInt(System.getProperty("it.restart.port", "18095"));
+    /** Its own port, next to the suite's (so parallel runs on other it.http.port values do not clash). */
+    private static final int PORT = Integer.getInteger("it.restart.port",
+            Integer.parseInt(System.getProperty("it.http.port", "18080")) + 15);
     private static final Pattern GENERATED = Pattern.compile("username 'admin', password '([^']+)'");
 
     private final Path dir = Path.of(System.getProperty("it.data.dir", "target/it-data")).resolveSibling("restart-it");
