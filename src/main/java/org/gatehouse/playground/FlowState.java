@@ -1,0 +1,154 @@
+package org.gatehouse.playground;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything one browser session's playground knows: the request it built, what came back, the
+ * tokens it holds, what each role is doing, and the log. Mutated only by {@link PlaygroundFlow}
+ * and {@link PlaygroundTroubles}, always while holding this object's monitor.
+ */
+public class FlowState implements Serializable {
+
+    /** The four roles of RFC 6749 §1.1 as the page shows them. */
+    public enum Role { CLIENT, BROWSER, AUTHORIZATION_SERVER, RESOURCE_SERVER }
+
+    /** The arrows of the diagram (RFC 6749 §4.1 (A)–(E), with the resource response as (F)). */
+    public enum Step { A, B, C, D, E, F }
+
+    /** What happened to the authorization code. */
+    public enum CodeStatus { NONE, RECEIVED, CONSUMED }
+
+    /** A parameter of the authorization request with a one-line explanation. */
+    public record Param(String name, String value, String explanation) implements Serializable {
+    }
+
+    /** One line of the token verification checklist. */
+    public record Check(String name, boolean ok, String detail) implements Serializable {
+    }
+
+    /** The outcome of a "what goes wrong" run, or of refresh/revoke. */
+    public record Outcome(String title, int status, String error, String explanation, boolean expected)
+            implements Serializable {
+    }
+
+    /** The last API response. */
+    public record Resource(String endpoint, int status, String body) implements Serializable {
+    }
+
+    private static final int MAX_LOG = 80;
+
+    // the request (A)
+    boolean confidential = true;
+    String scopes = String.join(" ", PlaygroundClients.SCOPES);
+    String state;
+    String verifier;
+    String challenge;
+    boolean stateAnswered;
+    String authorizationUrl;
+    List<Param> params = List.of();
+
+    // the answer (B)
+    String code;
+    String consumedCode;
+    CodeStatus codeStatus = CodeStatus.NONE;
+    Boolean stateMatched;
+
+    // the tokens (C, D)
+    String accessToken;
+    Instant accessExpiresAt;
+    String grantedScope;
+    String refreshToken;
+    List<String> rotatedRefreshTokens = new ArrayList<>();
+    boolean revoked;
+    String tokenResponse;
+    String jwtHeader;
+    String jwtClaims;
+    List<Check> checks = List.of();
+
+    // the API (E, F)
+    Resource resource;
+    Long lastNoteId;
+
+    Outcome outcome;
+    Step current;
+    Set<Step> done = EnumSet.noneOf(Step.class);
+    Map<Role, String> status = idle();
+    private final Deque<Exchange> log = new ArrayDeque<>();
+    private int sequence;
+
+    private static Map<Role, String> idle() {
+        Map<Role, String> m = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            m.put(r, "Idle");
+        }
+        return m;
+    }
+
+    /** Forgets the current run (the log stays, so a second run can be compared with the first). */
+    void newRun() {
+        state = verifier = challenge = authorizationUrl = code = consumedCode = null;
+        stateAnswered = false;
+        stateMatched = null;
+        params = List.of();
+        codeStatus = CodeStatus.NONE;
+        dropTokens();
+        resource = null;
+        lastNoteId = null;
+        outcome = null;
+        current = null;
+        done = EnumSet.noneOf(Step.class);
+        status = idle();
+    }
+
+    void dropTokens() {
+        accessToken = refreshToken = grantedScope = tokenResponse = jwtHeader = jwtClaims = null;
+        accessExpiresAt = null;
+        rotatedRefreshTokens = new ArrayList<>();
+        revoked = false;
+        checks = List.of();
+    }
+
+    void reset() {
+        newRun();
+        log.clear();
+    }
+
+    void step(Step step) {
+        if (current != null && current != step) {
+            done.add(current);
+        }
+        current = step;
+    }
+
+    void status(Role role, String text) {
+        status.put(role, text);
+    }
+
+    int nextId() {
+        return ++sequence;
+    }
+
+    void log(Exchange exchange) {
+        log.addFirst(exchange);
+        while (log.size() > MAX_LOG) {
+            log.removeLast();
+        }
+    }
+
+    List<Exchange> log() {
+        return List.copyOf(log);
+    }
+
+    boolean hasUsableToken() {
+        return accessToken != null;
+    }
+}

@@ -1,0 +1,46 @@
+package org.gatehouse.playground;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.gatehouse.config.BootstrapSettings;
+
+/** Backs {@code playground/index.xhtml}: the few values the page needs before its script runs. */
+@Named
+@RequestScoped
+public class PlaygroundBacking {
+
+    @Inject
+    PlaygroundSession session;
+
+    @Inject
+    PlaygroundClients clients;
+
+    @Inject
+    BootstrapSettings bootstrap;
+
+    public boolean isEnabled() {
+        return bootstrap.playground();
+    }
+
+    /** Echoed by the script in a header on every state-changing call. */
+    public String getCsrfToken() {
+        return session.csrfToken();
+    }
+
+    public String getDefaultScopes() {
+        return String.join(" ", PlaygroundClients.SCOPES);
+    }
+
+    public String getRedirectUri() {
+        return clients.redirectUri();
+    }
+
+    public String getConfidentialClientId() {
+        return PlaygroundClients.CONFIDENTIAL_ID;
+    }
+
+    public String getPublicClientId() {
+        return PlaygroundClients.PUBLIC_ID;
+    }
+}

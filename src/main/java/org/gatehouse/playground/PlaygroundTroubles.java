@@ -1,0 +1,179 @@
+package org.gatehouse.playground;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.gatehouse.platform.JsonSupport;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.gatehouse.consent.Consents;
+import org.gatehouse.login.SessionCaller;
+import org.gatehouse.playground.FlowState.Outcome;
+import org.gatehouse.playground.FlowState.Role;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Beyond the happy path: refresh (with rotation), revocation, and the "what goes wrong" runs.
+ * Each sends the real request and shows the server's real answer with one line saying why.
+ */
+@ApplicationScoped
+public class PlaygroundTroubles {
+
+    @Inject
+    PlaygroundFlow flow;
+
+    @Inject
+    PlaygroundClients clients;
+
+    @Inject
+    BackChannel backChannel;
+
+    @Inject
+    Consents consents;
+
+    /** One line per error code the playground can provoke. */
+    static String explain(String error) {
+        return switch (error == null ? "" : error) {
+            case "access_denied" -> "The user clicked Deny: the server sends the browser back with error=access_denied and no code (RFC 6749 §4.1.2.1).";
+            case "invalid_grant" -> "The code or refresh token is unknown, expired, already used or revoked; a reused one also revokes everything issued from it (RFC 6749 §4.1.2, RFC 9700 §4.14).";
+            case "invalid_token" -> "The resource server could not accept the token: bad signature, expired, or revoked (RFC 6750 §3.1).";
+            case "insufficient_scope" -> "The token is valid but was not granted the scope this endpoint needs (RFC 6750 §3.1).";
+            case "invalid_scope" -> "The client asked for a scope it is not registered for (RFC 6749 §4.1.2.1).";
+            case "invalid_client" -> "Client authentication failed (RFC 6749 §5.2).";
+            default -> "The server refused the request; see the response for its reason.";
+        };
+    }
+
+    static Outcome outcome(String title, Exchange e, boolean expected) {
+        String error = "";
+        try {
+            JsonObject json = JsonSupport.PROVIDER.createReader(new StringReader(e.responseBody())).readObject();
+            error = json.getString("error", "");
+        } catch (JsonException | IllegalStateException | NullPointerException ex) {
+            error = PlaygroundFlow.bearerError(e);
+        }
+        return new Outcome(title, e.status(), error, e.status() < 400 ? "" : explain(error), expected);
+    }
+
+    /** Refresh (RFC 6749 §6): a new access token and, by rotation, a new refresh token. */
+    void refresh(FlowState s) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", s.refreshToken);
+        Exchange e = backChannel.send(s, "refresh", "Refresh the access token", flow.tokenRequest(s, form));
+        if (flow.acceptTokens(s, e)) {
+            s.status(Role.AUTHORIZATION_SERVER, "Rotated the refresh token: the old one is now dead");
+            s.status(Role.CLIENT, "Holds a new access token and a new refresh token");
+            s.outcome = new Outcome("Refreshed", 200, "", "New tokens; the previous refresh token was rotated out "
+                    + "and would now be refused (RFC 9700 §4.14.2).", true);
+        } else {
+            s.status(Role.AUTHORIZATION_SERVER, "Refused the refresh: HTTP " + e.status());
+            s.outcome = outcome("Refresh refused", e, false);
+        }
+    }
+
+    /** Uses the refresh token that rotation just replaced: treated as theft, the family is revoked. */
+    void reuseRefresh(FlowState s) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", s.rotatedRefreshTokens.get(0));
+        Exchange e = backChannel.send(s, "reuse", "Reuse the rotated-out refresh token", flow.tokenRequest(s, form));
+        s.outcome = outcome("Old refresh token reused", e, e.status() == 400);
+        if (e.status() == 400) {
+            s.revoked = true;
+            s.status(Role.AUTHORIZATION_SERVER, "Saw a rotated refresh token again: revoked the whole grant");
+        }
+    }
+
+    /** RFC 7009: revoke the refresh token; Gatehouse revokes its whole grant. */
+    void revoke(FlowState s) {
+        boolean refresh = s.refreshToken != null;
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", refresh ? s.refreshToken : s.accessToken);
+        form.put("token_type_hint", refresh ? "refresh_token" : "access_token");
+        Exchange e = backChannel.send(s, "revoke", "Revoke the " + (refresh ? "refresh" : "access") + " token",
+                flow.tokenRequest(s, form).withPath("/oauth2/revoke"));
+        s.outcome = new Outcome("Revoked", e.status(), "", e.status() == 200
+                ? "The server answers 200 (RFC 7009 §2.2) and revokes the whole grant: call the API now and the access token is refused."
+                : explain(""), e.status() == 200);
+        if (e.status() == 200) {
+            s.revoked = true;
+            s.status(Role.AUTHORIZATION_SERVER, "Revoked the grant: its refresh and access tokens are dead");
+            s.status(Role.CLIENT, "Asked the server to revoke its tokens");
+        }
+    }
+
+    /** Sends the already-exchanged code again: invalid_grant, and the grant is revoked. */
+    void replayCode(FlowState s) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", s.consumedCode);
+        form.put("redirect_uri", clients.redirectUri());
+        form.put("code_verifier", s.verifier);
+        Exchange e = backChannel.send(s, "replay", "Replay the authorization code", flow.tokenRequest(s, form));
+        s.outcome = outcome("Code replayed", e, e.status() == 400);
+        if (e.status() == 400) {
+            s.revoked = true;
+            s.status(Role.AUTHORIZATION_SERVER, "Saw a used code again: refused it and revoked the tokens issued from it");
+        }
+    }
+
+    /** Changes the token's claims without re-signing it and calls the API with it: 401. */
+    void tamper(FlowState s) {
+        String tampered = tampered(s.accessToken);
+        Exchange e = backChannel.send(s, "tamper", "Call GET /api/me with a tampered token",
+                flow.apiRequest(s, ApiEndpoint.ME, tampered));
+        s.outcome = outcome("Token tampered with", e, e.status() == 401);
+        if (e.status() == 401) {
+            s.outcome = new Outcome(s.outcome.title(), 401, s.outcome.error(), "The claims were edited (scope widened, "
+                    + "sub changed) but the signature was not: it no longer matches, so the resource server refuses the token (RFC 6750 §3.1).", true);
+        }
+        s.status(Role.RESOURCE_SERVER, "Refused a token whose signature does not match: " + e.status());
+    }
+
+    static String tampered(String token) {
+        String[] parts = token.split("\\.");
+        JsonObject claims = TokenInspector.claims(token);
+        JsonObjectBuilder changed = JsonSupport.PROVIDER.createObjectBuilder(claims)
+                .add("scope", String.join(" ", PlaygroundClients.SCOPES) + " admin")
+                .add("sub", "someone-else");
+        String payload = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(changed.build().toString().getBytes(StandardCharsets.UTF_8));
+        return parts[0] + "." + payload + "." + parts[2];
+    }
+
+    /** Calls an endpoint whose scope the token lacks: 403 insufficient_scope. Empty if it has them all. */
+    Optional<Exchange> wrongScope(FlowState s) {
+        Set<String> granted = Set.of(s.grantedScope == null ? new String[0] : s.grantedScope.split(" "));
+        Optional<ApiEndpoint> missing = Arrays.stream(ApiEndpoint.values())
+                .filter(ep -> ep != ApiEndpoint.NOTES_DELETE && !granted.contains(ep.scope)).findFirst();
+        if (missing.isEmpty()) {
+            s.outcome = new Outcome("Nothing to show", 0, "", "This token holds every scope the API knows. "
+                    + "Start again with fewer scopes (leave out notes:write) to see a 403.", false);
+            return Optional.empty();
+        }
+        Exchange e = backChannel.send(s, "wrong-scope", "Call " + missing.get().label() + " without " + missing.get().scope,
+                flow.apiRequest(s, missing.get(), s.accessToken));
+        s.outcome = outcome("Scope not granted", e, e.status() == 403);
+        s.status(Role.RESOURCE_SERVER, "Token valid, but scope " + missing.get().scope + " missing: " + e.status());
+        return Optional.of(e);
+    }
+
+    /**
+     * Prepares a run that ends with Deny: forgets the signed-in user's remembered consent for
+     * this client (else no consent page is shown), then builds a fresh request.
+     */
+    void prepareDeny(FlowState s, boolean confidential, String scopes, Optional<SessionCaller> caller) {
+        caller.ifPresent(c -> consents.forget(c.accountId(), PlaygroundClients.clientId(confidential)));
+        flow.build(s, confidential, scopes);
+        s.status(Role.CLIENT, "Built a request; on the consent page, click Deny");
+    }
+}

@@ -1,0 +1,125 @@
+package org.gatehouse.playground;
+
+import org.gatehouse.platform.JsonSupport;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.gatehouse.playground.Exchange.Header;
+import org.gatehouse.playground.FlowState.Role;
+import org.gatehouse.playground.FlowState.Step;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The state as the page's script reads it. Holds what the user is meant to see (tokens, code,
+ * verifier: it is their own flow) and never the client secret, which is not in the state at all.
+ */
+final class StateJson {
+
+    private StateJson() {
+    }
+
+    static JsonObject of(FlowState s, Instant now) {
+        JsonObjectBuilder json = JsonSupport.PROVIDER.createObjectBuilder()
+                .add("now", now.toEpochMilli())
+                .add("confidential", s.confidential)
+                .add("scopes", s.scopes)
+                .add("current", s.current == null ? "" : s.current.name());
+        JsonArrayBuilder done = JsonSupport.PROVIDER.createArrayBuilder();
+        s.done.stream().map(Step::name).forEach(done::add);
+        json.add("done", done);
+        JsonObjectBuilder status = JsonSupport.PROVIDER.createObjectBuilder();
+        for (Role r : Role.values()) {
+            status.add(r.name(), s.status.get(r));
+        }
+        json.add("status", status);
+        JsonArrayBuilder params = JsonSupport.PROVIDER.createArrayBuilder();
+        s.params.forEach(p -> params.add(JsonSupport.PROVIDER.createObjectBuilder().add("name", p.name()).add("value", p.value())
+                .add("explanation", p.explanation())));
+        json.add("authorization", JsonSupport.PROVIDER.createObjectBuilder().add("url", text(s.authorizationUrl)).add("params", params)
+                .add("sent", s.stateAnswered));
+        json.add("vars", vars(s));
+        json.add("token", token(s));
+        if (s.resource != null) {
+            json.add("resource", JsonSupport.PROVIDER.createObjectBuilder().add("endpoint", s.resource.endpoint())
+                    .add("status", s.resource.status()).add("body", text(s.resource.body())));
+        }
+        if (s.outcome != null) {
+            json.add("outcome", JsonSupport.PROVIDER.createObjectBuilder().add("title", s.outcome.title()).add("status", s.outcome.status())
+                    .add("error", s.outcome.error()).add("explanation", s.outcome.explanation())
+                    .add("expected", s.outcome.expected()));
+        }
+        json.add("can", can(s));
+        JsonArrayBuilder log = JsonSupport.PROVIDER.createArrayBuilder();
+        s.log().forEach(e -> log.add(exchange(e)));
+        json.add("log", log);
+        return json.build();
+    }
+
+    private static JsonObjectBuilder vars(FlowState s) {
+        return JsonSupport.PROVIDER.createObjectBuilder()
+                .add("code", s.codeStatus.name().toLowerCase())
+                .add("codeValue", text(s.code))
+                .add("state", text(s.state))
+                .add("stateMatched", s.stateMatched == null ? "" : s.stateMatched ? "matches" : "MISMATCH")
+                .add("verifier", text(s.verifier))
+                .add("challenge", text(s.challenge))
+                .add("accessToken", text(s.accessToken))
+                .add("accessExpiresAt", s.accessExpiresAt == null ? 0 : s.accessExpiresAt.toEpochMilli())
+                .add("refreshToken", text(s.refreshToken))
+                .add("rotated", strings(s.rotatedRefreshTokens))
+                .add("revoked", s.revoked)
+                .add("grantedScope", text(s.grantedScope));
+    }
+
+    private static JsonObjectBuilder token(FlowState s) {
+        JsonArrayBuilder checks = JsonSupport.PROVIDER.createArrayBuilder();
+        s.checks.forEach(c -> checks.add(JsonSupport.PROVIDER.createObjectBuilder().add("name", c.name()).add("ok", c.ok()).add("detail", c.detail())));
+        return JsonSupport.PROVIDER.createObjectBuilder().add("response", text(s.tokenResponse)).add("header", text(s.jwtHeader))
+                .add("claims", text(s.jwtClaims)).add("checks", checks);
+    }
+
+    /** Which buttons make sense now; the server re-checks every one anyway. */
+    private static JsonObjectBuilder can(FlowState s) {
+        boolean token = s.accessToken != null;
+        return JsonSupport.PROVIDER.createObjectBuilder()
+                .add("go", s.authorizationUrl != null && !s.stateAnswered)
+                .add("exchange", s.codeStatus == FlowState.CodeStatus.RECEIVED)
+                .add("inspect", token)
+                .add("callApi", token)
+                .add("deleteNote", token && s.lastNoteId != null)
+                .add("refresh", s.refreshToken != null)
+                .add("reuseRefresh", !s.rotatedRefreshTokens.isEmpty())
+                .add("revoke", token)
+                .add("replay", s.consumedCode != null)
+                .add("tamper", token)
+                .add("wrongScope", token);
+    }
+
+    private static JsonObjectBuilder exchange(Exchange e) {
+        JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder().add("id", e.id()).add("at", e.at().toString())
+                .add("step", e.step()).add("title", e.title()).add("front", e.front()).add("method", e.method())
+                .add("url", e.url()).add("requestHeaders", headers(e.requestHeaders()))
+                .add("requestBody", text(e.requestBody())).add("status", e.status())
+                .add("responseHeaders", headers(e.responseHeaders())).add("responseBody", text(e.responseBody()))
+                .add("curl", e.curl());
+        return b;
+    }
+
+    private static JsonArrayBuilder headers(List<Header> headers) {
+        JsonArrayBuilder a = JsonSupport.PROVIDER.createArrayBuilder();
+        headers.forEach(h -> a.add(h.name() + ": " + h.value()));
+        return a;
+    }
+
+    private static JsonArrayBuilder strings(List<String> values) {
+        JsonArrayBuilder a = JsonSupport.PROVIDER.createArrayBuilder();
+        values.forEach(a::add);
+        return a;
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+}

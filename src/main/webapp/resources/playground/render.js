@@ -1,0 +1,173 @@
+// Renders the playground's state into the page. Only textContent is used: tokens, URLs and
+// server answers are shown, never interpreted as HTML.
+const $ = id => document.getElementById(id);
+const text = (id, value) => { const e = $(id); if (e) e.textContent = value; };
+
+const ROLES = {CLIENT: 'client', BROWSER: 'browser', AUTHORIZATION_SERVER: 'as', RESOURCE_SERVER: 'rs'};
+const ACTORS = {A: ['client', 'browser', 'as'], B: ['as', 'browser', 'client'], C: ['client', 'as'],
+  D: ['as', 'client'], E: ['client', 'rs'], F: ['rs', 'client']};
+const STEPS = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+export function short(value, keep = 12) {
+  if (!value) return 'none';
+  return value.length <= keep * 2 + 1 ? value : `${value.slice(0, keep)}…${value.slice(-keep)}`;
+}
+
+function el(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  Object.assign(e, props);
+  children.filter(c => c !== null && c !== undefined).forEach(c => e.append(c));
+  return e;
+}
+
+export function render(s) {
+  for (const [role, id] of Object.entries(ROLES)) {
+    text(`status-${id}`, s.status[role]);
+    $(`role-${id}`).classList.toggle('active', (ACTORS[s.current] ?? []).includes(id));
+  }
+  for (const step of STEPS) {
+    const current = s.current === step;
+    const done = s.done.includes(step);
+    for (const node of [$(`arrow-${step}`), $(`step-${step.toLowerCase()}`)]) {
+      node.classList.toggle('current', current);
+      node.classList.toggle('done', done && !current);
+      if (current) node.setAttribute('aria-current', 'step'); else node.removeAttribute('aria-current');
+    }
+  }
+  renderRequest(s);
+  renderCallback(s);
+  renderTokens(s);
+  renderResource(s);
+  renderVars(s);
+  renderOutcome(s);
+  renderLog(s.log);
+  const can = s.can;
+  const enable = (id, on) => { $(id).disabled = !on; };
+  ['btn-build', 'btn-reset', 'btn-deny'].forEach(id => enable(id, true));
+  enable('btn-go', can.go);
+  enable('btn-exchange', can.exchange);
+  enable('btn-inspect', can.inspect);
+  enable('btn-call', can.callApi);
+  enable('btn-refresh', can.refresh);
+  enable('btn-reuse-refresh', can.reuseRefresh);
+  enable('btn-revoke', can.revoke);
+  enable('btn-replay', can.replay);
+  enable('btn-tamper', can.tamper);
+  enable('btn-wrong-scope', can.wrongScope);
+  $('api-endpoint').querySelector('option[value="NOTES_DELETE"]').disabled = !can.deleteNote;
+}
+
+function renderRequest(s) {
+  const built = Boolean(s.authorization.url);
+  $('auth-built').hidden = !built;
+  $('auth-empty').hidden = built;
+  text('auth-url', s.authorization.url);
+  const rows = s.authorization.params.map(p => el('tr', {},
+    el('th', {scope: 'row'}, el('code', {textContent: p.name})),
+    el('td', {}, el('code', {className: 'pg-value', textContent: p.value})),
+    el('td', {textContent: p.explanation})));
+  $('auth-params').replaceChildren(...rows);
+}
+
+function renderCallback(s) {
+  const v = s.vars;
+  text('callback-code', v.codeValue || (s.outcome && s.current === 'B' ? `no code: error=${s.outcome.error}` : '–'));
+  text('callback-state', v.stateMatched === 'matches' ? `✓ the returned state equals the one this session sent (${short(v.state, 6)})`
+    : v.stateMatched === 'MISMATCH' ? '✗ the returned state does NOT match: the answer was rejected' : '–');
+}
+
+function renderTokens(s) {
+  text('token-response', s.token.response || '–');
+  text('jwt-header', s.token.header || '–');
+  text('jwt-claims', s.token.claims || '–');
+  $('checks').replaceChildren(...s.token.checks.map(c => el('li', {className: c.ok ? 'ok' : 'bad'},
+    el('span', {className: 'pg-mark', textContent: c.ok ? '✓' : '✗', ariaHidden: 'true'}),
+    el('b', {textContent: ` ${c.name}: `}), c.detail)));
+}
+
+function renderResource(s) {
+  const r = s.resource;
+  text('resource-endpoint', r ? r.endpoint : '–');
+  text('resource-status', r ? `HTTP ${r.status}` : '');
+  $('resource-status').className = `pg-http ${r && r.status >= 400 ? 'bad' : 'ok'}`;
+  text('resource-body', r ? (r.body || '(empty body)') : '–');
+}
+
+function renderVars(s) {
+  const v = s.vars;
+  text('var-code', v.code === 'none' ? 'none' : v.code === 'consumed' ? `consumed (${short(v.codeValue, 6)})` : v.codeValue);
+  text('var-access-token', v.accessToken ? `${short(v.accessToken, 10)}${v.revoked ? ' (revoked)' : ''}` : 'none');
+  $('var-access-token').title = v.accessToken;
+  text('var-scope', v.grantedScope || 'none');
+  text('var-refresh-token', v.refreshToken ? `${short(v.refreshToken, 8)}${v.revoked ? ' (revoked)' : ''}` : 'none');
+  $('var-rotated').replaceChildren(...v.rotated.map(t => el('li', {textContent: `${short(t, 8)} (rotated out)`})));
+  text('var-state', v.state ? `${v.state}${v.stateMatched ? ` (${v.stateMatched === 'matches' ? 'checked ✓' : 'MISMATCH'})` : ''}` : 'none');
+  text('var-verifier', v.verifier || 'none');
+  text('var-challenge', v.challenge || 'none');
+}
+
+/** The access token's remaining lifetime, corrected for the difference between the clocks. */
+export function renderExpiry(s) {
+  const v = s?.vars;
+  if (!v || !v.accessToken || !v.accessExpiresAt) { text('var-access-expiry', ''); return; }
+  const left = Math.round((v.accessExpiresAt - s.now - (Date.now() - s.receivedAt)) / 1000);
+  const m = Math.floor(Math.abs(left) / 60), sec = String(Math.abs(left) % 60).padStart(2, '0');
+  text('var-access-expiry', left > 0 ? `expires in ${m}:${sec}` : 'expired');
+  $('var-access-expiry').classList.toggle('bad', left <= 0);
+}
+
+function renderOutcome(s) {
+  const o = s.outcome;
+  $('outcome').hidden = !o;
+  if (!o) return;
+  $('outcome').className = `pg-outcome ${o.status >= 400 || o.error ? 'bad' : 'ok'}`;
+  text('outcome-title', o.title);
+  text('outcome-status', o.status ? `HTTP ${o.status}` : '');
+  text('outcome-error', o.error ? `error=${o.error}` : '');
+  text('outcome-explanation', o.explanation);
+}
+
+const openEntries = new Set();
+
+function renderLog(log) {
+  $('log-empty').hidden = log.length > 0;
+  $('log').replaceChildren(...log.map(entry));
+}
+
+function entry(x) {
+  const time = new Date(x.at).toLocaleTimeString([], {hour12: false});
+  const result = x.front ? 'browser' : `→ ${x.status}`;
+  const summary = el('summary', {},
+    el('time', {dateTime: x.at, textContent: time}), ' ',
+    el('span', {className: 'pg-badge', textContent: x.step}), ' ',
+    el('span', {textContent: x.title}), ' ',
+    el('code', {textContent: `${x.method} ${new URL(x.url).pathname}`}), ' ',
+    el('span', {className: `pg-http ${x.status >= 400 ? 'bad' : 'ok'}`, textContent: result}));
+  const request = [`${x.method} ${x.url}`, ...x.requestHeaders, ...(x.requestBody ? ['', x.requestBody] : [])].join('\n');
+  const response = x.front ? '(front channel: the browser made this request; the playground sees only where it led)'
+    : [`HTTP ${x.status}`, ...x.responseHeaders, ...(x.responseBody ? ['', x.responseBody] : [])].join('\n');
+  const copy = el('button', {type: 'button', className: 'secondary pg-copy', textContent: 'Copy as curl'});
+  const curl = el('pre', {className: 'pg-curl', textContent: x.curl});
+  copy.addEventListener('click', () => copyText(x.curl, copy, curl));
+  const details = el('details', {className: 'pg-entry', id: `log-${x.id}`}, summary,
+    el('h4', {textContent: 'Request'}), el('pre', {className: 'pg-request', textContent: request}),
+    el('h4', {textContent: 'Response'}), el('pre', {className: 'pg-response', textContent: response}),
+    el('h4', {textContent: 'curl'}), curl, copy);
+  details.open = openEntries.has(x.id);
+  details.addEventListener('toggle', () => details.open ? openEntries.add(x.id) : openEntries.delete(x.id));
+  return el('li', {}, details);
+}
+
+async function copyText(value, button, pre) {
+  try {
+    await navigator.clipboard.writeText(value);
+    button.textContent = 'Copied';
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(pre);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    button.textContent = 'Selected: press Ctrl+C';
+  }
+  setTimeout(() => { button.textContent = 'Copy as curl'; }, 2000);
+}

@@ -1,0 +1,247 @@
+package org.gatehouse.it.playground;
+
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Http;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Flow Playground in a real Chromium: every arrow from (A) to (F) with sign-in and consent on
+ * the real pages, then the "what goes wrong" buttons and their real errors, then Deny.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PlaygroundIT {
+
+    private static final String PLAYGROUND = "/playground/";
+
+    @Test
+    void walksFromAToFThenShowsWhatGoesWrong() {
+        try (Browser b = new Browser()) {
+            b.open(PLAYGROUND);
+            ready(b);
+            for (String role : new String[] {"client", "browser", "as", "rs"}) {
+                assertEquals("Idle", text(b, "status-" + role), role);
+            }
+            assertEquals("none", text(b, "var-code"));
+            assertEquals("none", text(b, "var-access-token"));
+            assertEquals("profile notes:read notes:write", b.byId("scopes").getAttribute("value"), "scopes pre-filled");
+
+            // (A) build the request, each parameter explained, then send the browser
+            b.type("scopes", "profile notes:read");
+            press(b, "btn-build");
+            assertTrue(text(b, "auth-url").contains("code_challenge_method=S256"), text(b, "auth-url"));
+            assertTrue(text(b, "auth-params").contains("Random, remembered in this session"));
+            assertTrue(text(b, "status-client").startsWith("Built an authorization request"));
+            assertCurrent(b, "A");
+            String state = text(b, "var-state");
+            assertEquals(22, state.length(), state);
+            assertEquals(43, text(b, "var-verifier").length());
+            assertEquals(43, text(b, "var-challenge").length());
+            b.click("btn-go");
+            b.waitForUrl(Http.base() + "/login");
+            assertTrue(b.text().contains("Gatehouse Flow Playground"), "login names the playground client");
+            b.signIn("alice", "alice-password-1");
+            b.waitForUrl(Http.base() + "/consent");
+            assertTrue(b.text().contains("Gatehouse Flow Playground wants to access your account"), b.text());
+            assertTrue(b.text().contains("Read your notes"));
+            b.click("allow");
+
+            // (B) back with the code; the state is checked
+            b.waitForUrl(Http.base() + PLAYGROUND);
+            ready(b);
+            assertCurrent(b, "B");
+            assertTrue(text(b, "status-client").contains("state matches ✓"), text(b, "status-client"));
+            assertTrue(text(b, "status-as").contains("issued a one-time code"));
+            assertTrue(text(b, "status-browser").contains("Redirected back"));
+            assertTrue(text(b, "callback-state").startsWith("✓"));
+            String code = text(b, "var-code");
+            assertFalse(code.equals("none") || code.startsWith("consumed"), code);
+            assertTrue(text(b, "var-state").endsWith("(checked ✓)"));
+
+            // (C) exchange on the back channel, (D) the tokens
+            press(b, "btn-exchange");
+            assertCurrent(b, "D");
+            assertTrue(text(b, "var-code").startsWith("consumed"), text(b, "var-code"));
+            assertFalse(text(b, "var-access-token").equals("none"));
+            waitFor(b, "var-access-expiry", t -> t.startsWith("expires in "));
+            String refresh = text(b, "var-refresh-token");
+            assertFalse(refresh.equals("none"));
+            assertEquals("profile notes:read", text(b, "var-scope"));
+            assertTrue(text(b, "token-response").contains("\"token_type\": \"Bearer\""), text(b, "token-response"));
+            assertTrue(text(b, "status-as").contains("consumed the code, issued tokens"));
+            press(b, "btn-inspect");
+            assertTrue(text(b, "jwt-header").contains("at+jwt"), text(b, "jwt-header"));
+            assertTrue(text(b, "jwt-claims").contains("\"client_id\": \"gatehouse-playground\""), text(b, "jwt-claims"));
+            assertTrue(text(b, "checks").contains("Signature: verifies with RS256"), text(b, "checks"));
+            assertFalse(text(b, "checks").contains("✗"), text(b, "checks"));
+
+            // (E) call the API, (F) the resource
+            callApi(b, "ME");
+            assertCurrent(b, "F");
+            assertEquals("HTTP 200", text(b, "resource-status"));
+            assertTrue(text(b, "resource-body").contains("\"username\": \"alice\""), text(b, "resource-body"));
+            assertTrue(text(b, "status-rs").startsWith("Verified the token"), text(b, "status-rs"));
+            callApi(b, "NOTES_LIST");
+            assertEquals("HTTP 200", text(b, "resource-status"));
+            assertTrue(text(b, "resource-body").contains("notes"));
+
+            // the log: every exchange, the secret masked, curl reads it from a variable
+            String log = expandLog(b);
+            assertTrue(log.contains("POST http://localhost:" + port() + "/oauth2/token"), log);
+            assertTrue(log.contains("Authorization: Basic ••••••••"), log);
+            assertTrue(log.contains("-u 'gatehouse-playground:'\"$CLIENT_SECRET\""), log);
+            assertTrue(log.contains("GET http://localhost:" + port() + "/oauth2/jwks"), log);
+            screenshot(b);
+
+            // what goes wrong: a scope not granted, a tampered token, refresh rotation, a replayed code
+            press(b, "btn-wrong-scope");
+            assertOutcome(b, "HTTP 403", "error=insufficient_scope");
+            press(b, "btn-tamper");
+            assertOutcome(b, "HTTP 401", "error=invalid_token");
+            assertTrue(text(b, "outcome-explanation").contains("signature"));
+            press(b, "btn-refresh");
+            assertOutcome(b, "HTTP 200", "");
+            assertTrue(text(b, "var-rotated").contains("(rotated out)"));
+            assertFalse(text(b, "var-refresh-token").equals(refresh), "the refresh token rotated");
+            press(b, "btn-replay");
+            assertOutcome(b, "HTTP 400", "error=invalid_grant");
+            assertTrue(text(b, "var-access-token").endsWith("(revoked)"));
+            callApi(b, "ME");
+            assertEquals("HTTP 401", text(b, "resource-status"), "a replayed code revokes the tokens issued from it");
+
+            // deny consent: the remembered consent is forgotten so the consent page shows again
+            b.click("btn-deny");
+            b.waitForUrl(Http.base() + "/consent");
+            b.click("deny");
+            b.waitForUrl(Http.base() + PLAYGROUND);
+            ready(b);
+            assertOutcome(b, "", "error=access_denied");
+            assertTrue(text(b, "status-client").contains("error=access_denied"), text(b, "status-client"));
+            assertEquals("none", text(b, "var-code"));
+        }
+    }
+
+    @Test
+    void publicClientExchangesWithPkceOnlyAndRevokes() {
+        try (Browser b = new Browser()) {
+            b.open(PLAYGROUND);
+            ready(b);
+            b.click("ct-public");
+            press(b, "btn-build");
+            assertTrue(text(b, "auth-url").contains("client_id=gatehouse-playground-spa"));
+            b.click("btn-go");
+            b.waitForUrl(Http.base() + "/login");
+            b.signIn("bob", "bob-password-1");
+            b.waitForUrl(Http.base() + "/consent");
+            assertTrue(b.text().contains("Gatehouse Flow Playground (public, PKCE)"));
+            b.click("allow");
+            b.waitForUrl(Http.base() + PLAYGROUND);
+            ready(b);
+            press(b, "btn-exchange");
+            assertTrue(text(b, "var-code").startsWith("consumed"));
+            String log = expandLog(b);
+            assertTrue(log.contains("client_id=gatehouse-playground-spa"), log);
+            assertFalse(log.contains("Authorization: Basic"), "a public client sends no secret");
+            callApi(b, "ME");
+            assertTrue(text(b, "resource-body").contains("\"username\": \"bob\""));
+            press(b, "btn-revoke");
+            assertOutcome(b, "HTTP 200", "");
+            callApi(b, "ME");
+            assertEquals("HTTP 401", text(b, "resource-status"), "revocation kills the access token too");
+        }
+    }
+
+    @Test
+    void stateChangingCallsNeedTheSessionsCsrfToken() {
+        HttpResponse<String> response = Http.postForm("/playground/api/build", Http.map("scopes", "profile"));
+        assertEquals(403, response.statusCode());
+        HttpResponse<String> wrong = Http.postForm("/playground/api/build", Http.map("scopes", "profile"),
+                "X-Playground-Csrf", "guess");
+        assertEquals(403, wrong.statusCode());
+    }
+
+    @Test
+    void aCallbackWithoutARequestOfThisSessionIsRejected() {
+        try (Browser b = new Browser()) {
+            b.open("/playground/callback?code=stolen&state=whatever&iss=" + Http.enc(Http.base()));
+            b.waitForUrl(Http.base() + PLAYGROUND);
+            ready(b);
+            assertEquals("none", text(b, "var-code"));
+            assertTrue(text(b, "status-client").startsWith("Rejected a callback"), text(b, "status-client"));
+        }
+    }
+
+    private static String port() {
+        return System.getProperty("it.http.port", "18080");
+    }
+
+    /** Waits until the page's script has rendered and no call is in flight. */
+    private static void ready(Browser b) {
+        new WebDriverWait(b.driver(), Duration.ofSeconds(30))
+                .until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-playground")));
+    }
+
+    private static void press(Browser b, String id) {
+        b.click(id);
+        ready(b);
+    }
+
+    private static void callApi(Browser b, String endpoint) {
+        new Select(b.byId("api-endpoint")).selectByValue(endpoint);
+        press(b, "btn-call");
+    }
+
+    private static String text(Browser b, String id) {
+        return b.byId(id).getText().trim();
+    }
+
+    private static void waitFor(Browser b, String id, Predicate<String> condition) {
+        new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> condition.test(text(b, id)));
+    }
+
+    private static void assertCurrent(Browser b, String step) {
+        assertTrue(b.byId("arrow-" + step).getAttribute("class").contains("current"), "arrow " + step + " is current");
+        assertTrue(b.byId("step-" + step.toLowerCase()).getAttribute("class").contains("current"));
+    }
+
+    private static void assertOutcome(Browser b, String status, String error) {
+        assertEquals(status, text(b, "outcome-status"), text(b, "outcome"));
+        assertEquals(error, text(b, "outcome-error"), text(b, "outcome"));
+        assertFalse(text(b, "outcome-explanation").isEmpty());
+    }
+
+    /** Opens every log entry and returns the log's text. */
+    private static String expandLog(Browser b) {
+        ((JavascriptExecutor) b.driver()).executeScript(
+                "document.querySelectorAll('#log details').forEach(d => { d.open = true; })");
+        return b.byId("log").getText();
+    }
+
+    private static void screenshot(Browser b) {
+        ((JavascriptExecutor) b.driver()).executeScript(
+                "document.querySelectorAll('#log details').forEach((d, i) => { d.open = i === 1; })");
+        Object height = ((JavascriptExecutor) b.driver()).executeScript("return document.documentElement.scrollHeight");
+        b.driver().manage().window().setSize(new Dimension(1400, Math.min(3400, ((Number) height).intValue() + 40)));
+        ((JavascriptExecutor) b.driver()).executeScript("window.scrollTo(0, 0)");
+        Path file = b.screenshot("playground");
+        b.driver().manage().window().setSize(new Dimension(1400, 1000));
+        assertTrue(file.toFile().length() > 10_000, "screenshot written");
+    }
+}
