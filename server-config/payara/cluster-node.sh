@@ -26,14 +26,17 @@ http_port=${HTTP_PORT:-8080}
 grid_port=${DATAGRID_PORT:-6900}
 preboot=$here/docker-pre-boot-commands.asadmin
 jvm_opts=()
+grid_opts=()
 if [ -n "${BIND_LOOPBACK:-}" ]; then
+    # Loopback only: HTTP via the dev pre-boot file, the data grid via its interface list.
     preboot=$here/pre-boot-commands.asadmin
     jvm_opts+=(-Dhazelcast.socket.bind.any=false)
+    grid_opts+=(--interfaces 127.0.0.1)
 fi
 exec java "${jvm_opts[@]}" ${JAVA_OPTS:-} -jar "$micro" \
     --deploy "$war" --contextroot / --port "$http_port" \
     --clustermode "tcpip:$CLUSTER_MEMBERS" --startport "$grid_port" \
-    --clustername "${CLUSTER_NAME:-gatehouse}" \
+    --clustername "${CLUSTER_NAME:-gatehouse}" "${grid_opts[@]}" \
     --prebootcommandfile "$preboot" \
     --postbootcommandfile "$here/post-boot-commands.asadmin" \
     --rootdir "${ROOT_DIR:-/tmp/gatehouse-micro-$http_port}"
