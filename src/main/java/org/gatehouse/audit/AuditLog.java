@@ -33,6 +33,7 @@ public class AuditLog {
         LOG.info(() -> "audit " + type + " actor=" + actor + " subject=" + subject);
     }
 
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(AuditType type, String actor, String subject, String detail) {
         record(type, actor, subject, detail, null);
     }

@@ -1,0 +1,47 @@
+package org.gatehouse.bootstrap;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImportFileTest {
+
+    private static JsonObject json(String s) {
+        return Json.createReader(new StringReader(s.replace('\'', '"'))).readObject();
+    }
+
+    private static String error(String s) {
+        return assertThrows(ImportException.class, () -> ImportFile.parse(json(s))).getMessage();
+    }
+
+    @Test
+    void parsesAValidFile() {
+        ImportFile f = ImportFile.parse(json("{'scopes':[{'name':'a:b','description':'A'}],"
+                + "'clients':[{'clientId':'c','secret':'0123456789abcdef0123456789abcdef','redirectUris':['https://x.example/cb'],'allowedScopes':['a:b']}],"
+                + "'accounts':[{'username':'u','password':'password1','roles':['admin']}]}"));
+        assertEquals(1, f.clients().size());
+        assertEquals(java.util.Set.of("a:b"), f.clients().get(0).defaultScopes());
+        assertTrue(f.accounts().get(0).roles().contains("user"));
+    }
+
+    @Test
+    void namesTheBadEntry() {
+        assertTrue(error("{'clients':[{'clientId':'ok','secret':'0123456789abcdef0123456789abcdef','redirectUris':['https://x.example/cb']},"
+                + "{'clientId':'bad','redirectUris':['https://x.example/cb#frag'],'type':'public'}]}")
+                .startsWith("clients[1].redirectUris[0]"));
+        assertTrue(error("{'accounts':[{'username':'u','password':'short'}]}").startsWith("accounts[0].password"));
+        assertTrue(error("{'clients':[{'clientId':'c','secret':'tooshort','redirectUris':['https://x.example/cb']}]}")
+                .startsWith("clients[0].secret"));
+        assertTrue(error("{'accounts':[{'username':'u','password':'password1'},{'username':'u','password':'password2'}]}")
+                .contains("appears twice"));
+        assertTrue(error("{'users':[]}").contains("unknown top-level section"));
+        assertTrue(error("{'clients':[{'clientId':'c','type':'public','authMethod':'client_secret_basic','redirectUris':['https://x.example/cb']}]}")
+                .startsWith("clients[0].authMethod"));
+    }
+}
