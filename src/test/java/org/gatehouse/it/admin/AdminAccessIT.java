@@ -1,0 +1,81 @@
+package org.gatehouse.it.admin;
+
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Http;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Only admins reach the console; pages cannot be framed; names are rendered as text. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminAccessIT {
+
+    @Test
+    void anonymousVisitorsAreSentToSignIn() {
+        for (String page : new String[] {"/admin/", "/admin/clients", "/admin/client?id=it-public", "/admin/keys", "/admin/audit"}) {
+            HttpResponse<String> r = Http.get(page);
+            assertEquals(302, r.statusCode(), page);
+            String location = r.headers().firstValue("Location").orElse("");
+            assertTrue(location.contains("/login?next="), page + " -> " + location);
+        }
+        try (Browser browser = new Browser()) {
+            browser.open("/admin/clients");
+            browser.waitForUrl(Http.base() + "/login");
+        }
+    }
+
+    @Test
+    void aSignedInUserWithoutTheAdminRoleGets403() {
+        try (Browser browser = new Browser()) {
+            browser.open("/admin/");
+            browser.waitForUrl(Http.base() + "/login");
+            browser.signIn("alice", "alice-password-1");
+            browser.waitForUrl(Http.base() + "/admin");
+            assertTrue(browser.text().contains("Access denied"), browser.text());
+            browser.open("/admin/clients");
+            assertTrue(browser.text().contains("Access denied"), browser.text());
+            assertFalse(browser.text().contains("IT Confidential Client"));
+        }
+    }
+
+    @Test
+    void adminSeesTheOverviewAndLists() {
+        try (Browser admin = Console.signedInAdmin()) {
+            assertTrue(Long.parseLong(admin.byId("count-clients").getText()) >= 3);
+            assertTrue(Long.parseLong(admin.byId("count-accounts").getText()) >= 3);
+            admin.open("/admin/clients");
+            admin.type("list:q", "it-con").click("list:search");
+            admin.find(org.openqa.selenium.By.linkText("IT Confidential Client"));
+            assertFalse(admin.byId("list:table").getText().contains("IT Post Client"), "the search narrows the list");
+            admin.open("/admin/accounts");
+            admin.type("list:q", "alice").click("list:search");
+            admin.find(org.openqa.selenium.By.linkText("alice"));
+            admin.open("/admin/audit");
+            new org.openqa.selenium.support.ui.Select(admin.byId("list:type")).selectByValue("SIGN_IN");
+            admin.type("list:q", "admin").click("list:search");
+            admin.find(org.openqa.selenium.By.className("event-type"));
+            assertTrue(admin.byId("list:table").getText().contains("SIGN_IN"));
+            assertFalse(admin.byId("list:table").getText().contains("IMPORT_APPLIED"));
+        }
+    }
+
+    @Test
+    void namesAreRenderedAsTextAndPagesCannotBeFramed() {
+        try (Browser admin = Console.signedInAdmin()) {
+            admin.open("/admin/client?id=it-public");
+            assertTrue(admin.text().contains("IT Public <SPA>"), "shown literally");
+            assertTrue(admin.driver().getPageSource().contains("IT Public &lt;SPA&gt;"), "escaped in the markup");
+            assertTrue(admin.driver().findElements(org.openqa.selenium.By.tagName("spa")).isEmpty());
+        }
+        HttpResponse<String> r = Http.get("/admin/clients");
+        assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""));
+    }
+}
