@@ -74,8 +74,12 @@ class AdminAccessIT {
             assertTrue(admin.text().contains("IT Public <SPA>"), "shown literally");
             assertTrue(admin.driver().getPageSource().contains("IT Public &lt;SPA&gt;"), "escaped in the markup");
             assertTrue(admin.driver().findElements(org.openqa.selenium.By.tagName("spa")).isEmpty());
+
+            HttpResponse<String> page = Http.get("/admin/clients", "Cookie", Console.sessionCookie(admin));
+            assertEquals(200, page.statusCode());
+            assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+            assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+            assertTrue(page.body().contains("jakarta.faces.ViewState"), "forms carry the view state (CSRF token)");
         }
-        HttpResponse<String> r = Http.get("/admin/clients");
-        assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""));
     }
 }

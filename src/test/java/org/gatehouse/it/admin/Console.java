@@ -6,11 +6,15 @@ import org.gatehouse.it.Browser;
 import org.gatehouse.it.Http;
 import org.gatehouse.it.OAuthFlow;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -84,14 +88,31 @@ final class Console {
         return b.byId("secret-value").getText().trim();
     }
 
+    /** The page's global messages, waiting for them to appear (the page may still be loading). */
     static String messages(Browser b) {
-        List<WebElement> m = b.driver().findElements(By.id("messages"));
-        return m.isEmpty() ? "" : m.get(0).getText();
+        return textOf(b, "messages");
     }
 
+    /** The messages of one field, waiting for them to appear; empty if none came. */
     static String fieldMessage(Browser b, String id) {
-        List<WebElement> m = b.driver().findElements(By.id(id));
-        return m.isEmpty() ? "" : m.get(0).getText();
+        return textOf(b, id);
+    }
+
+    private static String textOf(Browser b, String id) {
+        try {
+            return new WebDriverWait(b.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        List<WebElement> m = d.findElements(By.id(id));
+                        return m.isEmpty() || m.get(0).getText().isBlank() ? null : m.get(0).getText();
+                    });
+        } catch (TimeoutException e) {
+            return "";
+        }
+    }
+
+    /** The session cookie of a signed-in browser, to make plain HTTP requests as that user. */
+    static String sessionCookie(Browser b) {
+        return "JSESSIONID=" + b.driver().manage().getCookieNamed("JSESSIONID").getValue();
     }
 
     /** The JOSE header of a JWT. */
