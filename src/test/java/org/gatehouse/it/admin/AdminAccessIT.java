@@ -82,4 +82,23 @@ class AdminAccessIT {
             assertTrue(page.body().contains("jakarta.faces.ViewState"), "forms carry the view state (CSRF token)");
         }
     }
+
+    @Test
+    void aPostWithAnUnknownViewStateChangesNothingAndReturnsToThePage() {
+        try (Browser admin = Console.signedInAdmin()) {
+            long keys = org.gatehouse.it.Db.count("select count(*) from signing_key");
+            HttpResponse<String> forged = Http.postForm("/admin/keys", Http.map("keys", "keys", "keys:rotate", "Rotate signing key",
+                    "jakarta.faces.ViewState", "-1234:5678"), "Cookie", Console.sessionCookie(admin));
+            assertEquals(302, forged.statusCode(), forged.body());
+            assertTrue(forged.headers().firstValue("Location").orElse("").endsWith("/admin/keys"));
+
+            admin.open("/admin/keys");
+            ((org.openqa.selenium.JavascriptExecutor) admin.driver()).executeScript(
+                    "document.querySelector('#keys input[name=\"jakarta.faces.ViewState\"]').value = '-42:42';");
+            admin.click("keys:rotate");
+            assertTrue(Console.messages(admin).contains("The page had expired, so nothing was saved"), Console.messages(admin));
+            assertTrue(admin.url().endsWith("/admin/keys"), admin.url());
+            assertEquals(keys, org.gatehouse.it.Db.count("select count(*) from signing_key"), "no key was rotated");
+        }
+    }
 }
