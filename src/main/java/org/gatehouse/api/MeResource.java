@@ -4,7 +4,7 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,7 +26,7 @@ public class MeResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String me() {
         Account account = caller.account();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonSupport.PROVIDER.createObjectBuilder()
                 .add("sub", account.getSubject())
                 .add("username", account.getUsername())
                 .add("client_id", caller.token().clientId())

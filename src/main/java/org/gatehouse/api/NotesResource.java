@@ -4,7 +4,7 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -52,10 +52,10 @@ public class NotesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String list() {
         long accountId = caller.account().getId();
-        JsonArrayBuilder notes = Json.createArrayBuilder();
+        JsonArrayBuilder notes = JsonSupport.PROVIDER.createArrayBuilder();
         em.createQuery("select n from Note n where n.accountId = :a order by n.id", Note.class)
                 .setParameter("a", accountId).getResultList().forEach(n -> notes.add(json(n)));
-        return Json.createObjectBuilder().add("notes", notes).build().toString();
+        return JsonSupport.PROVIDER.createObjectBuilder().add("notes", notes).build().toString();
     }
 
     @POST
@@ -87,7 +87,7 @@ public class NotesResource {
 
     private static String text(String body) {
         try {
-            JsonObject json = Json.createReader(new StringReader(body == null ? "" : body)).readObject();
+            JsonObject json = JsonSupport.PROVIDER.createReader(new StringReader(body == null ? "" : body)).readObject();
             JsonValue text = json.get("text");
             return text instanceof JsonString s ? s.getString() : null;
         } catch (JsonException | IllegalStateException e) {
@@ -96,7 +96,7 @@ public class NotesResource {
     }
 
     private static JsonObject json(Note n) {
-        return Json.createObjectBuilder().add("id", n.getId()).add("text", n.getText())
+        return JsonSupport.PROVIDER.createObjectBuilder().add("id", n.getId()).add("text", n.getText())
                 .add("created_at", n.getCreatedAt().toString()).build();
     }
 }

@@ -4,7 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.json.Json;
+import org.gatehouse.platform.JsonSupport;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -64,6 +64,6 @@ public class ScopeEnforcement implements ContainerRequestFilter {
     }
 
     private static String error(String error, String description) {
-        return Json.createObjectBuilder().add("error", error).add("error_description", description).build().toString();
+        return JsonSupport.PROVIDER.createObjectBuilder().add("error", error).add("error_description", description).build().toString();
     }
 }

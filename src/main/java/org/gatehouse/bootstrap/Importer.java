@@ -2,7 +2,7 @@ package org.gatehouse.bootstrap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -36,7 +36,7 @@ public class Importer {
         if (!Files.isReadable(file)) {
             throw new ImportException(file + ": file not found or not readable");
         }
-        try (Reader reader = Files.newBufferedReader(file); JsonReader json = Json.createReader(reader)) {
+        try (Reader reader = Files.newBufferedReader(file); JsonReader json = JsonSupport.PROVIDER.createReader(reader)) {
             JsonObject root = json.readObject();
             return ImportFile.parse(root);
         } catch (JsonException | IllegalStateException | ClassCastException e) {

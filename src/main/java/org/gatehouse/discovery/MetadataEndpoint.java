@@ -2,7 +2,7 @@ package org.gatehouse.discovery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,10 +32,10 @@ public class MetadataEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     public Response metadata() {
         String base = server.baseUrl();
-        JsonArrayBuilder scopeNames = Json.createArrayBuilder();
+        JsonArrayBuilder scopeNames = JsonSupport.PROVIDER.createArrayBuilder();
         scopes.all().stream().map(Scope::getName).forEach(scopeNames::add);
-        JsonArrayBuilder authMethods = Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none");
-        String json = Json.createObjectBuilder()
+        JsonArrayBuilder authMethods = JsonSupport.PROVIDER.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none");
+        String json = JsonSupport.PROVIDER.createObjectBuilder()
                 .add("issuer", server.issuer())
                 .add("authorization_endpoint", base + "/oauth2/authorize")
                 .add("token_endpoint", base + "/oauth2/token")
@@ -43,13 +43,13 @@ public class MetadataEndpoint {
                 .add("revocation_endpoint", base + "/oauth2/revoke")
                 .add("introspection_endpoint", base + "/oauth2/introspect")
                 .add("scopes_supported", scopeNames)
-                .add("response_types_supported", Json.createArrayBuilder().add("code"))
-                .add("response_modes_supported", Json.createArrayBuilder().add("query"))
-                .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
-                .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256"))
+                .add("response_types_supported", JsonSupport.PROVIDER.createArrayBuilder().add("code"))
+                .add("response_modes_supported", JsonSupport.PROVIDER.createArrayBuilder().add("query"))
+                .add("grant_types_supported", JsonSupport.PROVIDER.createArrayBuilder().add("authorization_code").add("refresh_token"))
+                .add("code_challenge_methods_supported", JsonSupport.PROVIDER.createArrayBuilder().add("S256"))
                 .add("token_endpoint_auth_methods_supported", authMethods)
-                .add("revocation_endpoint_auth_methods_supported", Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none"))
-                .add("introspection_endpoint_auth_methods_supported", Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
+                .add("revocation_endpoint_auth_methods_supported", JsonSupport.PROVIDER.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none"))
+                .add("introspection_endpoint_auth_methods_supported", JsonSupport.PROVIDER.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
                 .add("authorization_response_iss_parameter_supported", true)
                 .add("service_documentation", base + "/")
                 .build().toString();

@@ -1,6 +1,6 @@
 package org.gatehouse.error;
 
-import jakarta.json.Json;
+import org.gatehouse.platform.JsonSupport;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -21,7 +21,7 @@ public class OAuthErrorMapper implements ExceptionMapper<OAuthException> {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
-                .entity(Json.createObjectBuilder().add("error", error).add("error_description", description).build().toString());
+                .entity(JsonSupport.PROVIDER.createObjectBuilder().add("error", error).add("error_description", description).build().toString());
         if (challenge != null) {
             r.header("WWW-Authenticate", challenge);
         }

@@ -2,7 +2,7 @@ package org.gatehouse.introspection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -66,7 +66,7 @@ public class IntrospectionEndpoint {
             throw OAuthException.unauthorizedClient("Only confidential clients may introspect tokens");
         }
         String token = request.required("token");
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonSupport.PROVIDER.createObjectBuilder();
         RefreshToken refresh = em.find(RefreshToken.class, Secrets.sha256(token));
         if (refresh != null) {
             boolean active = refresh.getClientId().equals(caller.clientId()) && refresh.isUsable(clock.instant())
@@ -84,7 +84,7 @@ public class IntrospectionEndpoint {
                         .add("username", p.getName()).add("token_type", "Bearer")
                         .add("sub", p.getSubject()).add("iss", p.getIssuer()).add("jti", p.getTokenID())
                         .add("exp", p.getExpirationTime()).add("iat", p.getIssuedAtTime())
-                        .add("aud", Json.createArrayBuilder(p.getAudience()));
+                        .add("aud", JsonSupport.PROVIDER.createArrayBuilder(p.getAudience()));
             } catch (InvalidAccessTokenException e) {
                 json.add("active", false);
             }

@@ -1,13 +1,13 @@
 package org.gatehouse.token;
 
-import jakarta.json.Json;
+import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonObjectBuilder;
 
 /** A successful access token response (RFC 6749 §5.1). */
 public record TokenResponse(String accessToken, long expiresIn, String refreshToken, String scope) {
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonSupport.PROVIDER.createObjectBuilder()
                 .add("access_token", accessToken)
                 .add("token_type", "Bearer")
                 .add("expires_in", expiresIn);
