@@ -101,4 +101,27 @@ class AdminAccessIT {
             assertEquals(keys, org.gatehouse.it.Db.count("select count(*) from signing_key"), "no key was rotated");
         }
     }
+
+    @Test
+    void aClientNamedLikeMarkupIsShownAsTextOnTheConsentPage() {
+        String clientId = Console.unique("markup-app");
+        String name = "<script>alert('x')</script> " + clientId;
+        try (Browser admin = Console.signedInAdmin()) {
+            admin.open("/admin/client");
+            Console.fillClient(admin, clientId, name, "PUBLIC", null, "http://127.0.0.1:9/cb", java.util.List.of("profile"), java.util.List.of());
+            admin.click("client:save");
+            admin.waitForUrl(Http.base() + "/admin/client?id=");
+            assertTrue(admin.text().contains(name), admin.text());
+        }
+        org.gatehouse.it.OAuthFlow pkce = new org.gatehouse.it.OAuthFlow();
+        try (Browser user = new Browser()) {
+            user.open("/oauth2/authorize?" + Http.form(Http.map("response_type", "code", "client_id", clientId,
+                    "redirect_uri", "http://127.0.0.1:9/cb", "scope", "profile", "state", "s",
+                    "code_challenge", pkce.challenge, "code_challenge_method", "S256")));
+            user.waitForUrl(Http.base() + "/login");
+            user.signIn("bob", "bob-password-1");
+            user.waitForUrl(Http.base() + "/consent");
+            assertEquals(name, user.byId("client-name").getText(), "rendered literally, not run");
+        }
+    }
 }
