@@ -31,6 +31,14 @@ class ImportFileTest {
     }
 
     @Test
+    void theShippedExampleIsValid() throws Exception {
+        String example = java.nio.file.Files.readString(java.nio.file.Path.of("server-config/import-example.json"));
+        ImportFile f = ImportFile.parse(Json.createReader(new StringReader(example)).readObject());
+        assertEquals(2, f.clients().size());
+        assertEquals(1, f.accounts().size());
+    }
+
+    @Test
     void namesTheBadEntry() {
         assertTrue(error("{'clients':[{'clientId':'ok','secret':'0123456789abcdef0123456789abcdef','redirectUris':['https://x.example/cb']},"
                 + "{'clientId':'bad','redirectUris':['https://x.example/cb#frag'],'type':'public'}]}")
