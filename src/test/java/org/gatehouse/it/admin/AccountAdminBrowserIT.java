@@ -46,7 +46,7 @@ class AccountAdminBrowserIT {
         try (Browser browser = new Browser()) {
             browser.open("/login");
             browser.signIn(user, "First-password-123");
-            assertTrue(browser.byId("messages").getText().contains("Wrong username or password."));
+            assertTrue(Console.messages(browser).contains("Wrong username or password."), Console.messages(browser));
             browser.signIn(user, "Second-password-456");
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
                     .until(d -> !d.getCurrentUrl().startsWith(Http.base() + "/login"));
