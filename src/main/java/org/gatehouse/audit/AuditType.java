@@ -22,5 +22,6 @@ public enum AuditType {
     ACCOUNT_PASSWORD_RESET,
     SCOPE_SAVED,
     SCOPE_DELETED,
-    KEY_ROTATED
+    KEY_ROTATED,
+    CONSENT_REVOKED
 }

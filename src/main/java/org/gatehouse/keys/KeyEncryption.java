@@ -67,6 +67,20 @@ public class KeyEncryption {
         }
     }
 
+    /**
+     * A secret derived from the key-encryption key for a fixed purpose (HMAC-SHA-256 of the label,
+     * base64url): the same on every node that shares the key, never stored.
+     */
+    public String derive(String label) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(kek().getEncoded(), "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(label.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot derive a secret", e);
+        }
+    }
+
     private SecretKey kek() {
         SecretKey key = kek;
         if (key == null) {

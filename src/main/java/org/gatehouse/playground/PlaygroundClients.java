@@ -3,6 +3,7 @@ package org.gatehouse.playground;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.gatehouse.config.ServerSettings;
+import org.gatehouse.keys.KeyEncryption;
 import org.gatehouse.platform.Secrets;
 
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.List;
 /**
  * The two registrations the playground acts as: a confidential client (secret, HTTP Basic,
  * RFC 6749 §2.3.1) and a public one (no secret, PKCE only, RFC 7636). The confidential client's
- * secret is generated at every start-up and exists only in this bean's memory; the database
- * holds its hash (see {@link org.gatehouse.bootstrap.PlaygroundRegistration}).
+ * secret is derived from the key-encryption key (HMAC-SHA-256), so every node of a cluster that
+ * shares that key computes the same secret without storing or sending it; it exists only in
+ * memory, and the database holds its hash (see {@link org.gatehouse.bootstrap.PlaygroundRegistration}).
  */
 @ApplicationScoped
 public class PlaygroundClients {
@@ -24,15 +26,23 @@ public class PlaygroundClients {
     @Inject
     ServerSettings server;
 
-    private final String secret = Secrets.random(32);
+    @Inject
+    KeyEncryption keys;
+
+    private volatile String secret;
 
     /** The confidential client's secret: never rendered, logged or sent to the browser. */
     String secret() {
-        return secret;
+        String s = secret;
+        if (s == null) {
+            s = keys.derive("gatehouse-playground client secret");
+            secret = s;
+        }
+        return s;
     }
 
     public String secretHash() {
-        return Secrets.sha256(secret);
+        return Secrets.sha256(secret());
     }
 
     public String redirectUri() {

@@ -1,0 +1,92 @@
+package org.gatehouse.admin.boundary;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.gatehouse.admin.control.AccountAdmin;
+import org.gatehouse.admin.control.AccountForm;
+import org.gatehouse.admin.control.EditConflict;
+import org.gatehouse.admin.control.InvalidInput;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** Backs {@code admin/account.xhtml}: create ({@code ?id} absent) or edit an account; reset its password. */
+@Named
+@ViewScoped
+public class AccountBacking implements Serializable {
+
+    private static final String VIEW = "/admin/account";
+    private static final String FORM = "account";
+    private static final String PASSWORD_FORM = "password";
+
+    @Inject
+    transient AccountAdmin admin;
+
+    @Inject
+    transient FacesContext faces;
+
+    private Long id;
+    private AccountForm form;
+    private String password;
+    private String newPassword;
+    private boolean missing;
+
+    public void load() {
+        if (id == null) {
+            form = new AccountForm();
+            return;
+        }
+        form = admin.form(id).orElse(null);
+        missing = form == null;
+        if (missing) {
+            Pages.error(faces, "There is no account with this id.");
+        }
+    }
+
+    public String save() {
+        try {
+            if (form.isExisting()) {
+                admin.update(form, Pages.actor(faces));
+                Pages.infoAfterRedirect(faces, form.isEnabled() ? "Saved." : "Saved. The account is disabled and its grants are revoked.");
+                return Pages.redirect(VIEW, "id", form.getId());
+            }
+            long created = admin.create(form, password, Pages.actor(faces));
+            Pages.infoAfterRedirect(faces, "Account created.");
+            return Pages.redirect(VIEW, "id", created);
+        } catch (InvalidInput e) {
+            Pages.show(faces, FORM, e);
+        } catch (EditConflict e) {
+            Pages.error(faces, e.getMessage());
+        } finally {
+            password = null;
+        }
+        return null;
+    }
+
+    public String resetPassword() {
+        try {
+            admin.resetPassword(form.getId(), newPassword, Pages.actor(faces));
+            Pages.infoAfterRedirect(faces, "The password was reset.");
+            return Pages.redirect(VIEW, "id", form.getId());
+        } catch (InvalidInput e) {
+            Pages.show(faces, PASSWORD_FORM, e);
+        } catch (EditConflict e) {
+            Pages.error(faces, e.getMessage());
+        } finally {
+            newPassword = null;
+        }
+        return null;
+    }
+
+    public List<String> getRoleNames() { return List.of("user", "admin"); }
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public AccountForm getForm() { return form; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getNewPassword() { return newPassword; }
+    public void setNewPassword(String newPassword) { this.newPassword = newPassword; }
+    public boolean isMissing() { return missing; }
+}

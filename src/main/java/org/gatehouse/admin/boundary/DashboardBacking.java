@@ -1,0 +1,23 @@
+package org.gatehouse.admin.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.gatehouse.admin.control.Overview;
+
+/** Backs {@code admin/index.xhtml}: the numbers at a glance. */
+@Named
+@RequestScoped
+public class DashboardBacking {
+
+    @Inject
+    Overview overview;
+
+    public long getClients() { return overview.clients(); }
+    public long getAccounts() { return overview.accounts(); }
+    public long getDisabledAccounts() { return overview.disabledAccounts(); }
+    public long getScopes() { return overview.scopes(); }
+    public long getLiveGrants() { return overview.liveGrants(); }
+    public long getPublishedKeys() { return overview.publishedKeys(); }
+    public long getSecurityEvents() { return overview.securityEventsLastDay(); }
+}

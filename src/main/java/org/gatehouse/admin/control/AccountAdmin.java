@@ -1,0 +1,222 @@
+package org.gatehouse.admin.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import org.gatehouse.audit.AuditLog;
+import org.gatehouse.audit.AuditType;
+import org.gatehouse.user.Account;
+import org.gatehouse.user.PasswordHasher;
+import org.gatehouse.token.Grants;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Creates and changes accounts. Disabling an account revokes all its grants (and with them its
+ * refresh and access tokens); its browser sessions end at their next request (the sign-in
+ * mechanism re-checks that the account is enabled). An administrator cannot lock themselves out.
+ */
+@ApplicationScoped
+public class AccountAdmin {
+
+    public static final Set<String> ROLES = Set.of(Account.ROLE_USER, Account.ROLE_ADMIN);
+    static final int MIN_PASSWORD = 12;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{1,99}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final Map<String, String> SORTABLE = Map.of(
+            "username", "a.username", "displayName", "a.displayName", "email", "a.email", "enabled", "a.enabled",
+            "createdAt", "a.createdAt");
+
+    /** An account as the list shows it: never the password hash. */
+    public static final class Row implements Serializable {
+        private final long id;
+        private final String username;
+        private final String displayName;
+        private final String email;
+        private final String roles;
+        private final boolean enabled;
+        private final Instant createdAt;
+
+        public Row(Account a) {
+            this.id = a.getId();
+            this.username = a.getUsername();
+            this.displayName = a.getDisplayName();
+            this.email = a.getEmail();
+            this.roles = String.join(" ", a.getRoles());
+            this.enabled = a.isEnabled();
+            this.createdAt = a.getCreatedAt();
+        }
+
+        public long getId() { return id; }
+        public String getUsername() { return username; }
+        public String getDisplayName() { return displayName; }
+        public String getEmail() { return email; }
+        public String getRoles() { return roles; }
+        public boolean isEnabled() { return enabled; }
+        public Instant getCreatedAt() { return createdAt; }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Grants grants;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    public long count(String search) {
+        return where(em.createQuery("select count(a) from Account a" + filter(search), Long.class), search).getSingleResult();
+    }
+
+    public List<Row> page(String search, Sort sort, int first, int max) {
+        return where(em.createQuery("select a from Account a" + filter(search) + sort.orderBy(SORTABLE, "a.id asc"), Account.class), search)
+                .setFirstResult(first).setMaxResults(max).getResultStream().map(Row::new).toList();
+    }
+
+    private static String filter(String search) {
+        return Sort.blank(search) ? "" : " where lower(a.username) like :q escape '\\' or lower(a.displayName) like :q escape '\\'"
+                + " or lower(a.email) like :q escape '\\'";
+    }
+
+    private static <T> TypedQuery<T> where(TypedQuery<T> query, String search) {
+        return Sort.blank(search) ? query : query.setParameter("q", Sort.contains(search));
+    }
+
+    public Optional<AccountForm> form(long id) {
+        return Optional.ofNullable(em.find(Account.class, id)).map(AccountForm::of);
+    }
+
+    public Optional<String> username(long id) {
+        return Optional.ofNullable(em.find(Account.class, id)).map(Account::getUsername);
+    }
+
+    @Transactional
+    public long create(AccountForm f, String password, Actor actor) {
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        String username = f.getUsername() == null ? "" : f.getUsername().trim();
+        if (!USERNAME.matcher(username).matches()) {
+            problems.add("username", "Username must be 2-100 characters: letters, digits, '.', '_', '@', '+' or '-'.");
+        } else if (!em.createQuery("select a.id from Account a where lower(a.username) = :u", Long.class)
+                .setParameter("u", username.toLowerCase()).getResultList().isEmpty()) {
+            problems.add("username", "The username " + username + " is taken.");
+        }
+        checkDetails(f, problems);
+        checkPassword("password", password, problems);
+        problems.throwIfAny();
+
+        Account account = new Account(username, hasher.hash(password), new LinkedHashSet<>(f.getRoles()), clock.instant());
+        account.setDisplayName(trimToNull(f.getDisplayName()));
+        account.setEmail(trimToNull(f.getEmail()));
+        account.setEnabled(f.isEnabled());
+        em.persist(account);
+        flush("username");
+        audit.record(AuditType.ACCOUNT_CREATED, actor.username(), username, "roles=" + String.join(" ", account.getRoles()), actor.address());
+        return account.getId();
+    }
+
+    @Transactional
+    public void update(AccountForm f, Actor actor) {
+        Account account = f.getId() == null ? null : em.find(Account.class, f.getId());
+        if (account == null) {
+            throw new EditConflict("This account no longer exists.");
+        }
+        if (account.getVersion() != f.getVersion()) {
+            throw new EditConflict("Someone else changed this account after you opened it. Nothing was saved: reload to see their changes.");
+        }
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        checkDetails(f, problems);
+        if (account.getUsername().equals(actor.username())) {
+            if (!f.isEnabled()) {
+                problems.add("enabled", "You cannot disable your own account.");
+            }
+            if (!f.getRoles().contains(Account.ROLE_ADMIN)) {
+                problems.add("roles", "You cannot remove your own admin role.");
+            }
+        }
+        problems.throwIfAny();
+
+        boolean wasEnabled = account.isEnabled();
+        account.setDisplayName(trimToNull(f.getDisplayName()));
+        account.setEmail(trimToNull(f.getEmail()));
+        account.setRoles(new LinkedHashSet<>(f.getRoles()));
+        account.setEnabled(f.isEnabled());
+        account.touch(clock.instant());
+        flush(InvalidInput.FORM);
+        int revoked = wasEnabled && !account.isEnabled() ? grants.revokeAllForAccount(account.getId(), "account disabled by admin") : 0;
+        audit.record(AuditType.ACCOUNT_UPDATED, actor.username(), account.getUsername(),
+                "roles=" + String.join(" ", account.getRoles()) + " enabled=" + account.isEnabled()
+                        + (revoked > 0 ? " grantsRevoked=" + revoked : ""), actor.address());
+    }
+
+    @Transactional
+    public void resetPassword(long id, String password, Actor actor) {
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        checkPassword("newPassword", password, problems);
+        problems.throwIfAny();
+        Account account = em.find(Account.class, id);
+        if (account == null) {
+            throw new EditConflict("This account no longer exists.");
+        }
+        account.setPasswordHash(hasher.hash(password));
+        account.touch(clock.instant());
+        flush(InvalidInput.FORM);
+        audit.record(AuditType.ACCOUNT_PASSWORD_RESET, actor.username(), account.getUsername(), null, actor.address());
+    }
+
+    private static void checkDetails(AccountForm f, InvalidInput.Collector problems) {
+        if (f.getRoles().isEmpty()) {
+            problems.add("roles", "Choose at least one role.");
+        } else if (!ROLES.containsAll(f.getRoles())) {
+            problems.add("roles", "Unknown role: only user and admin exist.");
+        }
+        if (f.getDisplayName() != null && f.getDisplayName().trim().length() > 200) {
+            problems.add("displayName", "Display name must be at most 200 characters.");
+        }
+        String email = trimToNull(f.getEmail());
+        if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
+            problems.add("email", "This is not an e-mail address.");
+        }
+    }
+
+    private static void checkPassword(String field, String password, InvalidInput.Collector problems) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            problems.add(field, "The password must have at least " + MIN_PASSWORD + " characters.");
+        } else if (password.length() > 200) {
+            problems.add(field, "The password must have at most 200 characters.");
+        }
+    }
+
+    private static String trimToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private void flush(String field) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new EditConflict("Someone else changed this account at the same moment. Nothing was saved: reload and try again.");
+        } catch (PersistenceException e) {
+            throw InvalidInput.of(field, "This could not be saved: the username is taken.");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.gatehouse.admin.control;
+
+import org.gatehouse.client.AuthMethod;
+import org.gatehouse.client.Client;
+import org.gatehouse.client.ClientType;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the client page edits. Redirect URIs are one per line; a blank client id on create
+ * means "generate one". {@code version} is the entity version the form was loaded from.
+ */
+public class ClientForm implements Serializable {
+
+    private boolean existing;
+    private String clientId;
+    private String name;
+    private ClientType type = ClientType.CONFIDENTIAL;
+    private AuthMethod authMethod = AuthMethod.CLIENT_SECRET_BASIC;
+    private String redirectUris;
+    private List<String> allowedScopes = new ArrayList<>();
+    private List<String> defaultScopes = new ArrayList<>();
+    private boolean requirePkce = true;
+    private Integer accessTokenTtl;
+    private Integer refreshTokenTtl;
+    private boolean enabled = true;
+    private long version;
+    private boolean hasSecret;
+
+    public static ClientForm of(Client c) {
+        ClientForm f = new ClientForm();
+        f.existing = true;
+        f.clientId = c.getClientId();
+        f.name = c.getName();
+        f.type = c.getType();
+        f.authMethod = c.getAuthMethod();
+        f.redirectUris = String.join("\n", c.getRedirectUris());
+        f.allowedScopes = new ArrayList<>(c.getAllowedScopes());
+        f.defaultScopes = new ArrayList<>(c.getDefaultScopes());
+        f.requirePkce = c.isRequirePkce();
+        f.accessTokenTtl = c.getAccessTokenTtlSeconds();
+        f.refreshTokenTtl = c.getRefreshTokenTtlSeconds();
+        f.enabled = c.isEnabled();
+        f.version = c.getVersion();
+        f.hasSecret = c.getSecretHash() != null;
+        return f;
+    }
+
+    /** The redirect URIs as entered, one per line, blank lines dropped, surrounding space trimmed. */
+    public List<String> redirectUriLines() {
+        if (redirectUris == null) {
+            return List.of();
+        }
+        return redirectUris.lines().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public boolean isExisting() { return existing; }
+    public String getClientId() { return clientId; }
+    public void setClientId(String clientId) { this.clientId = clientId; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public ClientType getType() { return type; }
+    public void setType(ClientType type) { this.type = type; }
+    public AuthMethod getAuthMethod() { return authMethod; }
+    public void setAuthMethod(AuthMethod authMethod) { this.authMethod = authMethod; }
+    public String getRedirectUris() { return redirectUris; }
+    public void setRedirectUris(String redirectUris) { this.redirectUris = redirectUris; }
+    public List<String> getAllowedScopes() { return allowedScopes; }
+    public void setAllowedScopes(List<String> allowedScopes) { this.allowedScopes = allowedScopes == null ? new ArrayList<>() : allowedScopes; }
+    public List<String> getDefaultScopes() { return defaultScopes; }
+    public void setDefaultScopes(List<String> defaultScopes) { this.defaultScopes = defaultScopes == null ? new ArrayList<>() : defaultScopes; }
+    public boolean isRequirePkce() { return requirePkce; }
+    public void setRequirePkce(boolean requirePkce) { this.requirePkce = requirePkce; }
+    public Integer getAccessTokenTtl() { return accessTokenTtl; }
+    public void setAccessTokenTtl(Integer accessTokenTtl) { this.accessTokenTtl = accessTokenTtl; }
+    public Integer getRefreshTokenTtl() { return refreshTokenTtl; }
+    public void setRefreshTokenTtl(Integer refreshTokenTtl) { this.refreshTokenTtl = refreshTokenTtl; }
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public long getVersion() { return version; }
+    public boolean isHasSecret() { return hasSecret; }
+}

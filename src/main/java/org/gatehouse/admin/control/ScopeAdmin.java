@@ -1,0 +1,126 @@
+package org.gatehouse.admin.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.gatehouse.audit.AuditLog;
+import org.gatehouse.audit.AuditType;
+import org.gatehouse.scope.Scope;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The scope catalogue (RFC 6749 §3.3): names clients may be allowed, with the description the
+ * consent page shows. A scope that any client still allows cannot be deleted.
+ */
+@ApplicationScoped
+public class ScopeAdmin {
+
+    /** RFC 6749 §3.3 scope-token: printable ASCII except space, '"' and '\'. */
+    private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}");
+
+    /** A scope row; the description is editable in place. */
+    public static final class Row implements Serializable {
+        private final String name;
+        private String description;
+
+        public Row(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
+        public String getName() { return name; }
+        public String getDescription() { return description; }
+        public void setDescription(String description) { this.description = description; }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    public List<Row> all() {
+        return em.createQuery("select s from Scope s order by s.name", Scope.class).getResultStream()
+                .map(s -> new Row(s.getName(), s.getDescription())).toList();
+    }
+
+    public List<String> names() {
+        return em.createQuery("select s.name from Scope s order by s.name", String.class).getResultList();
+    }
+
+    @Transactional
+    public void create(String name, String description, Actor actor) {
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        String n = name == null ? "" : name.trim();
+        if (!SCOPE_TOKEN.matcher(n).matches()) {
+            problems.add("name", "A scope name is 1-100 printable characters without spaces, quotes or backslashes (RFC 6749 §3.3).");
+        } else if (em.find(Scope.class, n) != null) {
+            problems.add("name", "The scope " + n + " already exists.");
+        }
+        checkDescription("description", description, problems);
+        problems.throwIfAny();
+        em.persist(new Scope(n, description.trim(), clock.instant()));
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw InvalidInput.of("name", "The scope " + n + " already exists.");
+        }
+        audit.record(AuditType.SCOPE_SAVED, actor.username(), n, "created", actor.address());
+    }
+
+    @Transactional
+    public void describe(String name, String description, Actor actor) {
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        checkDescription(InvalidInput.FORM, description, problems);
+        problems.throwIfAny();
+        Scope scope = em.find(Scope.class, name);
+        if (scope == null) {
+            throw new EditConflict("The scope " + name + " no longer exists.");
+        }
+        scope.setDescription(description.trim());
+        audit.record(AuditType.SCOPE_SAVED, actor.username(), name, "description changed", actor.address());
+    }
+
+    @Transactional
+    public void delete(String name, Actor actor) {
+        List<String> users = clientsAllowing(name);
+        if (!users.isEmpty()) {
+            throw InvalidInput.of(InvalidInput.FORM, "The scope " + name + " cannot be deleted: " + users.size()
+                    + " client(s) still allow it (" + String.join(", ", users.subList(0, Math.min(5, users.size())))
+                    + (users.size() > 5 ? ", …" : "") + "). Remove it from them first.");
+        }
+        Scope scope = em.find(Scope.class, name);
+        if (scope == null) {
+            throw new EditConflict("The scope " + name + " no longer exists.");
+        }
+        em.remove(scope);
+        audit.record(AuditType.SCOPE_DELETED, actor.username(), name, null, actor.address());
+    }
+
+    /** Client ids whose allowed scopes contain the name (a space-separated column: match whole tokens). */
+    @SuppressWarnings("unchecked")
+    public List<String> clientsAllowing(String name) {
+        return em.createNativeQuery("select client_id from client where concat(concat(' ', allowed_scopes), ' ') like ?1"
+                        + " escape '!' order by client_id")
+                .setParameter(1, "% " + name.replace("!", "!!").replace("%", "!%").replace("_", "!_") + " %")
+                .getResultList();
+    }
+
+    private static void checkDescription(String field, String description, InvalidInput.Collector problems) {
+        if (description == null || description.isBlank()) {
+            problems.add(field, "A description is required: the consent page shows it to users.");
+        } else if (description.trim().length() > 500) {
+            problems.add(field, "The description must be at most 500 characters.");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.gatehouse.it.admin;
+
+import jakarta.json.JsonObject;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Db;
+import org.gatehouse.it.Http;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An operator registers a client in the console and that client runs the real flow; then the
+ * operator rotates its secret, revokes a grant, deletes the client and disables an account,
+ * each taking effect on the protocol endpoints at once.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ClientLifecycleBrowserIT {
+
+    private static final String REDIRECT = "http://127.0.0.1:9/cb";
+    private static final String PASSWORD = "Console-user-password-1";
+    private static final String SCOPES = "profile notes:read";
+
+    @Test
+    void registeredClientRunsTheFlowAndItsSecretIsShownOnceAndRotates() {
+        try (Browser admin = Console.signedInAdmin()) {
+            String clientId = Console.unique("console-app");
+            String secret = Console.createClient(admin, clientId, Console.unique("Console App"), REDIRECT, List.of("profile", "notes:read"));
+            assertTrue(Console.messages(admin).contains("Client created."), Console.messages(admin));
+            assertTrue(secret.length() >= 43, secret);
+            assertEquals(Console.sha256(secret), Db.value("select secret_hash from client where client_id = ?", clientId),
+                    "only the hash is stored");
+            assertFalse(admin.driver().getPageSource().contains(Console.sha256(secret)), "the hash never reaches the page");
+
+            admin.driver().navigate().refresh();
+            admin.byId("client:save");
+            assertTrue(admin.driver().findElements(By.id("secret-value")).isEmpty(), "the secret is shown only once");
+            assertFalse(admin.driver().getPageSource().contains(secret));
+
+            String user = Console.createAccount(admin, Console.unique("user"), PASSWORD);
+            JsonObject tokens = Console.tokens(clientId, secret, REDIRECT, user, PASSWORD, SCOPES);
+            HttpResponse<String> me = Http.get("/api/me", "Authorization", "Bearer " + tokens.getString("access_token"));
+            assertEquals(200, me.statusCode(), me.body());
+            assertEquals(user, Http.json(me).getString("username"));
+
+            admin.open("/admin/client?id=" + clientId);
+            admin.click("rotate:rotate-secret");
+            String rotated = admin.byId("secret-value").getText().trim();
+            assertNotEquals(secret, rotated);
+
+            HttpResponse<String> old = Console.refresh(clientId, secret, tokens.getString("refresh_token"));
+            assertEquals(401, old.statusCode(), old.body());
+            assertEquals("invalid_client", Http.json(old).getString("error"));
+            HttpResponse<String> fresh = Console.refresh(clientId, rotated, tokens.getString("refresh_token"));
+            assertEquals(200, fresh.statusCode(), fresh.body());
+            assertEquals(1, Db.count("select count(*) from audit_event where event_type = 'CLIENT_SECRET_ROTATED' and subject = ?", clientId));
+        }
+    }
+
+    @Test
+    void revokingAGrantStopsItsRefreshTokenAtOnce() {
+        try (Browser admin = Console.signedInAdmin()) {
+            String clientId = Console.unique("revoke-app");
+            String secret = Console.createClient(admin, clientId, Console.unique("Revoke App"), REDIRECT, List.of("profile", "notes:read"));
+            String user = Console.createAccount(admin, Console.unique("user"), PASSWORD);
+            JsonObject tokens = Console.tokens(clientId, secret, REDIRECT, user, PASSWORD, SCOPES);
+
+            admin.open("/admin/grants?client=" + clientId);
+            assertTrue(admin.byId("grants:table").getText().contains(user), admin.text());
+            assertTrue(admin.byId("consents:table").getText().contains(user), admin.text());
+            admin.click("grants:table:0:revoke");
+            admin.find(By.cssSelector("#messages .info"));
+            assertTrue(Console.messages(admin).contains("Grant revoked"), Console.messages(admin));
+
+            HttpResponse<String> refresh = Console.refresh(clientId, secret, tokens.getString("refresh_token"));
+            assertEquals(400, refresh.statusCode(), refresh.body());
+            assertEquals("invalid_grant", Http.json(refresh).getString("error"));
+            assertEquals(401, Http.get("/api/me", "Authorization", "Bearer " + tokens.getString("access_token")).statusCode(),
+                    "the access token of a revoked grant is refused too");
+            assertEquals(1, Db.count("select count(*) from audit_event where event_type = 'GRANT_REVOKED' and actor = 'admin'"
+                    + " and subject like ?", clientId + "%"));
+        }
+    }
+
+    @Test
+    void deletingAClientAsksFirstThenRevokesEverythingIssuedToIt() {
+        try (Browser admin = Console.signedInAdmin()) {
+            String clientId = Console.unique("delete-app");
+            String secret = Console.createClient(admin, clientId, Console.unique("Delete App"), REDIRECT, List.of("profile"));
+            String user = Console.createAccount(admin, Console.unique("user"), PASSWORD);
+            JsonObject tokens = Console.tokens(clientId, secret, REDIRECT, user, PASSWORD, "profile");
+
+            admin.open("/admin/client?id=" + clientId);
+            admin.click("delete:ask-delete");
+            assertTrue(admin.byId("delete:confirm").getText().contains("1 live grant"), admin.byId("delete:confirm").getText());
+            admin.click("delete:cancel-delete");
+            admin.byId("delete:ask-delete");
+            assertEquals(1, Db.count("select count(*) from client where client_id = ?", clientId), "cancel keeps it");
+
+            admin.click("delete:ask-delete");
+            admin.click("delete:confirm-delete");
+            admin.waitForUrl(Http.base() + "/admin/clients");
+            assertTrue(Console.messages(admin).contains("deleted; 1 grant(s) revoked"), Console.messages(admin));
+            assertEquals(0, Db.count("select count(*) from client where client_id = ?", clientId));
+            assertEquals(0, Db.count("select count(*) from consent where client_id = ?", clientId));
+            assertEquals(0, Db.count("select count(*) from token_grant where client_id = ? and revoked_at is null", clientId));
+            assertEquals(0, Db.count("select count(*) from refresh_token where client_id = ? and revoked_at is null and rotated_at is null", clientId));
+            assertEquals(401, Console.refresh(clientId, secret, tokens.getString("refresh_token")).statusCode());
+            assertEquals(401, Http.get("/api/me", "Authorization", "Bearer " + tokens.getString("access_token")).statusCode());
+        }
+    }
+
+    @Test
+    void disablingAnAccountRevokesItsGrants() {
+        try (Browser admin = Console.signedInAdmin()) {
+            String clientId = Console.unique("disable-app");
+            String secret = Console.createClient(admin, clientId, Console.unique("Disable App"), REDIRECT, List.of("profile"));
+            String user = Console.createAccount(admin, Console.unique("user"), PASSWORD);
+            String accountUrl = admin.url();
+            JsonObject tokens = Console.tokens(clientId, secret, REDIRECT, user, PASSWORD, "profile");
+
+            admin.open(accountUrl);
+            assertTrue(admin.byId("account:enabled").isSelected());
+            admin.byId("account:enabled").click();
+            admin.click("account:save");
+            admin.find(By.cssSelector("#messages .info"));
+            assertTrue(Console.messages(admin).contains("disabled"), Console.messages(admin));
+            assertFalse(admin.byId("account:enabled").isSelected());
+
+            HttpResponse<String> refresh = Console.refresh(clientId, secret, tokens.getString("refresh_token"));
+            assertEquals(400, refresh.statusCode(), refresh.body());
+            assertEquals("invalid_grant", Http.json(refresh).getString("error"));
+            Object revokedAt = Db.value("select max(revoked_at) from refresh_token where client_id = ?", clientId);
+            assertNotNull(revokedAt, "the account's refresh tokens are revoked");
+        }
+    }
+}

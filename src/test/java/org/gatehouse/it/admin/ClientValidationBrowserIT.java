@@ -1,0 +1,112 @@
+package org.gatehouse.it.admin;
+
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Db;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input on the client and scope pages: a clear message where it belongs, and nothing saved. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ClientValidationBrowserIT {
+
+    @Test
+    void malformedRedirectUrisAreReportedLineByLineAndNothingIsSaved() {
+        try (Browser admin = Console.signedInAdmin()) {
+            String name = Console.unique("Bad URIs");
+            admin.open("/admin/client");
+            Console.fillClient(admin, null, name, "CONFIDENTIAL", "CLIENT_SECRET_BASIC",
+                    "http://app.example.com/cb\nhttps://app.example.com/cb#frag\n/relative/cb\nhttps://ok.example.com/cb",
+                    List.of("profile"), List.of());
+            admin.click("client:save");
+            String messages = Console.fieldMessage(admin, "client:redirectUris-message");
+            assertTrue(messages.contains("Line 1: http://app.example.com/cb must use https"), messages);
+            assertTrue(messages.contains("Line 2: https://app.example.com/cb#frag must not contain a fragment"), messages);
+            assertTrue(messages.contains("Line 3: /relative/cb must be an absolute URI"), messages);
+            assertTrue(Console.messages(admin).contains("Nothing was saved"), Console.messages(admin));
+            assertEquals(0, Db.count("select count(*) from client where name = ?", name));
+            assertEquals("http://app.example.com/cb\nhttps://app.example.com/cb#frag\n/relative/cb\nhttps://ok.example.com/cb",
+                    admin.byId("client:redirectUris").getAttribute("value").replace("\r", ""), "the input is kept for correction");
+        }
+    }
+
+    @Test
+    void duplicateNameAndIdAreRefused() {
+        try (Browser admin = Console.signedInAdmin()) {
+            long before = Db.count("select count(*) from client");
+            admin.open("/admin/client");
+            Console.fillClient(admin, "it-confidential", "it confidential client", "CONFIDENTIAL", "CLIENT_SECRET_BASIC",
+                    "https://dup.example.com/cb", List.of("profile"), List.of());
+            admin.click("client:save");
+            assertTrue(Console.fieldMessage(admin, "client:clientId-message").contains("already exists"), admin.text());
+            assertTrue(Console.fieldMessage(admin, "client:name-message").contains("Another client is already named"), admin.text());
+            assertEquals(before, Db.count("select count(*) from client"));
+        }
+    }
+
+    @Test
+    void aScopeRemovedFromTheCatalogueMeanwhileIsReportedAsUnknown() {
+        String scope = Console.unique("temp") + ":read";
+        String name = Console.unique("Unknown Scope App");
+        try (Browser admin = Console.signedInAdmin(); Browser other = Console.signedInAdmin()) {
+            admin.open("/admin/scopes");
+            admin.type("newScope:name", scope).type("newScope:description", "Temporary <b>scope</b>").click("newScope:add");
+            admin.find(By.cssSelector("#messages .info"));
+            assertTrue(admin.driver().getPageSource().contains("Temporary &lt;b&gt;scope&lt;/b&gt;") || admin.text().contains("Temporary <b>scope</b>"));
+
+            admin.open("/admin/client");
+            Console.fillClient(admin, null, name, "PUBLIC", null, "http://127.0.0.1/cb", List.of("profile", scope), List.of());
+
+            other.open("/admin/scopes");
+            other.driver().findElement(By.xpath("//form[.//code[text()='" + scope + "']]//input[@value='Delete']")).click();
+            other.find(By.cssSelector("#messages .info"));
+            assertEquals(0, Db.count("select count(*) from scope where name = ?", scope));
+
+            admin.click("client:save");
+            String message = Console.fieldMessage(admin, "client:allowedScopes-message");
+            assertTrue(message.contains("Unknown scope: " + scope), admin.text());
+            assertEquals(0, Db.count("select count(*) from client where name = ?", name));
+        }
+    }
+
+    @Test
+    void aScopeThatClientsAllowCannotBeDeleted() {
+        try (Browser admin = Console.signedInAdmin()) {
+            admin.open("/admin/scopes");
+            admin.driver().findElement(By.xpath("//form[.//code[text()='notes:read']]//input[@value='Delete']")).click();
+            admin.find(By.cssSelector("#messages .error"));
+            assertTrue(Console.messages(admin).contains("cannot be deleted"), Console.messages(admin));
+            assertTrue(Console.messages(admin).contains("it-confidential"), Console.messages(admin));
+            assertEquals(1, Db.count("select count(*) from scope where name = 'notes:read'"));
+        }
+    }
+
+    @Test
+    void concurrentEditsOfOneClientTheSecondIsRefusedWithNothingSaved() {
+        try (Browser first = Console.signedInAdmin(); Browser second = Console.signedInAdmin()) {
+            String clientId = Console.unique("race-app");
+            Console.createClient(first, clientId, Console.unique("Race App"), "https://race.example.com/cb", List.of("profile"));
+            first.open("/admin/client?id=" + clientId);
+            second.open("/admin/client?id=" + clientId);
+
+            first.type("client:redirectUris", "https://race.example.com/first");
+            first.click("client:save");
+            first.find(By.cssSelector("#messages .info"));
+
+            second.type("client:redirectUris", "https://race.example.com/second");
+            second.click("client:save");
+            second.find(By.cssSelector("#messages .error"));
+            assertTrue(Console.messages(second).contains("Someone else changed this client"), Console.messages(second));
+            assertEquals("https://race.example.com/first",
+                    Db.value("select redirect_uris from client where client_id = ?", clientId));
+        }
+    }
+}
