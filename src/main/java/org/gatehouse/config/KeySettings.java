@@ -12,6 +12,9 @@ import java.util.Optional;
  *                      every node of a cluster must be given the same value).
  * @param refresh       {@code gatehouse.keys.refresh}: how often a node re-reads the key set so a
  *                      rotation made on another node is seen, default PT30S.
+ * @param publishLead   {@code gatehouse.keys.publish-lead}: how long a rotated-in key is published
+ *                      in the JWKS before it signs, default PT0S; set it to at least the JWKS cache
+ *                      time of external resource servers.
  */
-public record KeySettings(Optional<String> encryptionKey, Duration refresh) {
+public record KeySettings(Optional<String> encryptionKey, Duration refresh, Duration publishLead) {
 }

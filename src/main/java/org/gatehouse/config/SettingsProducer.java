@@ -55,7 +55,8 @@ public class SettingsProducer {
     @Produces
     @Singleton
     KeySettings keys() {
-        return new KeySettings(optional("gatehouse.keys.encryption-key"), duration("gatehouse.keys.refresh", "PT30S"));
+        return new KeySettings(optional("gatehouse.keys.encryption-key"), duration("gatehouse.keys.refresh", "PT30S"),
+                duration("gatehouse.keys.publish-lead", "PT0S"));
     }
 
     /** The one clock every time-dependent rule reads (STYLE rule 10). */

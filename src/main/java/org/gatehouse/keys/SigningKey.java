@@ -57,7 +57,12 @@ public class SigningKey {
         this.activatedAt = now;
     }
 
-    /** Stops signing with this key; it stays published until {@code until}. */
+    /** Publishes the key now but lets it sign only from {@code activation} on. */
+    public void activateAt(Instant activation) {
+        this.activatedAt = activation;
+    }
+
+    /** Stops signing with this key (once a newer key is active); it stays published until {@code until}. */
     public void retire(Instant until) {
         this.status = Status.RETIRING;
         this.retiredAt = until;

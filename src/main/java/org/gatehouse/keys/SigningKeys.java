@@ -38,7 +38,7 @@ import java.util.List;
 public class SigningKeys {
 
     /** What a node signs and verifies with, prepared once per key-set change. */
-    public record Snapshot(String activeKid, JWSSigner signer, JWKSet publicKeys, long loadedAt) {
+    public record Snapshot(String activeKid, JWSSigner signer, JWKSet publicKeys, long loadedAt, long validUntil) {
     }
 
     @PersistenceContext
@@ -60,10 +60,19 @@ public class SigningKeys {
 
     public Snapshot current() {
         Snapshot s = snapshot;
-        if (s == null || clock.millis() - s.loadedAt() > settings.refresh().toMillis()) {
+        if (s == null || clock.millis() >= s.validUntil()) {
             s = reload();
         }
         return s;
+    }
+
+    /**
+     * Re-reads the key set now unless it was read in the last second: a token whose kid this node
+     * has not seen yet may have been signed by a key another node just rotated in.
+     */
+    public Snapshot refreshNow() {
+        Snapshot s = snapshot;
+        return s != null && clock.millis() - s.loadedAt() < 1000 ? s : reload();
     }
 
     /** Creates the first key if there is none; called at start-up. */
@@ -75,15 +84,21 @@ public class SigningKeys {
         snapshot = null;
     }
 
-    /** Rotates: a new active key now, the old one published until its tokens have expired. */
+    /**
+     * Rotates: the new key is published at once and starts signing after
+     * {@code gatehouse.keys.publish-lead} (so resource servers caching the JWKS learn it first);
+     * the old key signs until then and stays published until every token it signed has expired.
+     */
     @Transactional
     public String rotate() {
         Instant now = clock.instant();
-        Instant until = now.plus(tokens.accessTokenTtl()).plusSeconds(60);
+        Instant activation = now.plus(settings.publishLead());
+        Instant until = activation.plus(tokens.accessTokenTtl()).plusSeconds(60);
         for (SigningKey old : activeKeys()) {
             old.retire(maxRetire(until));
         }
         SigningKey key = generate(now);
+        key.activateAt(activation);
         em.persist(key);
         em.flush();
         snapshot = null;
@@ -113,13 +128,17 @@ public class SigningKeys {
                     .setParameter("retired", SigningKey.Status.RETIRED).getResultList();
             List<JWK> published = new ArrayList<>();
             SigningKey active = null;
+            long validUntil = clock.millis() + settings.refresh().toMillis();
             for (SigningKey k : keys) {
                 if (k.getStatus() == SigningKey.Status.RETIRING && k.getRetiredAt() != null && now.isAfter(k.getRetiredAt())) {
                     continue;
                 }
                 published.add(JWK.parse(k.getPublicJwk()));
-                if (active == null && k.getStatus() == SigningKey.Status.ACTIVE) {
-                    active = k;
+                if (k.getActivatedAt().isAfter(now)) {
+                    // published ahead of signing: switch to it when its activation time comes
+                    validUntil = Math.min(validUntil, k.getActivatedAt().toEpochMilli());
+                } else if (active == null) {
+                    active = k; // the most recently activated key signs
                 }
             }
             if (active == null) {
@@ -127,7 +146,7 @@ public class SigningKeys {
             }
             byte[] pkcs8 = encryption.decrypt(active.getPrivateKeyEncrypted(), active.getKid());
             RSAPrivateKey privateKey = (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            Snapshot s = new Snapshot(active.getKid(), new RSASSASigner(privateKey), new JWKSet(published), clock.millis());
+            Snapshot s = new Snapshot(active.getKid(), new RSASSASigner(privateKey), new JWKSet(published), clock.millis(), validUntil);
             snapshot = s;
             return s;
         } catch (ParseException | java.security.GeneralSecurityException e) {

@@ -50,7 +50,7 @@ public class AccessTokenVerifier {
     public AccessTokenPrincipal verify(String token) throws InvalidAccessTokenException {
         JWTClaimsSet claims;
         try {
-            claims = processor().process(token, null);
+            claims = process(token);
         } catch (java.text.ParseException e) {
             throw new InvalidAccessTokenException("The access token is malformed");
         } catch (BadJOSEException e) {
@@ -65,8 +65,21 @@ public class AccessTokenVerifier {
         return new AccessTokenPrincipal(token, claims, SpaceSeparated.parse(scope == null ? "" : scope.toString()));
     }
 
-    private DefaultJWTProcessor<SecurityContext> processor() {
-        SigningKeys.Snapshot snapshot = keys.current();
+    private JWTClaimsSet process(String token) throws java.text.ParseException, BadJOSEException,
+            com.nimbusds.jose.JOSEException {
+        try {
+            return processor(keys.current()).process(token, null);
+        } catch (BadJOSEException e) {
+            // A kid this node does not know yet may belong to a key just rotated in on another node.
+            String kid = com.nimbusds.jwt.SignedJWT.parse(token).getHeader().getKeyID();
+            if (kid != null && keys.current().publicKeys().getKeyByKeyId(kid) == null) {
+                return processor(keys.refreshNow()).process(token, null);
+            }
+            throw e;
+        }
+    }
+
+    private DefaultJWTProcessor<SecurityContext> processor(SigningKeys.Snapshot snapshot) {
         Prepared p = prepared;
         if (p == null || p.snapshot() != snapshot) {
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
