@@ -3,7 +3,6 @@ package org.gatehouse.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,8 +41,7 @@ public class Clients {
         return cached.client();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    Optional<ClientView> load(String clientId) {
+    private Optional<ClientView> load(String clientId) {
         return Optional.ofNullable(em.find(Client.class, clientId)).map(ClientView::of);
     }
 

@@ -18,15 +18,16 @@ import org.gatehouse.client.ClientAuthentication;
 import org.gatehouse.client.ClientView;
 import org.gatehouse.config.ServerSettings;
 import org.gatehouse.error.OAuthException;
+import org.gatehouse.platform.FormParameters;
 import org.gatehouse.platform.Secrets;
 import org.gatehouse.token.AccessTokenPrincipal;
 import org.gatehouse.token.AccessTokenVerifier;
 import org.gatehouse.token.InvalidAccessTokenException;
 import org.gatehouse.token.RefreshToken;
 import org.gatehouse.token.RevokedGrants;
-import org.gatehouse.token.TokenRequest;
 
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Token introspection (RFC 7662) for confidential clients (resource servers register as one).
@@ -59,13 +60,12 @@ public class IntrospectionEndpoint {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response introspect(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
-        form.putSingle("grant_type", "introspection");
-        TokenRequest request = TokenRequest.parse(form, authorization);
-        ClientView caller = authentication.authenticate(request.params(), authorization);
+        Map<String, String> params = FormParameters.single(form);
+        ClientView caller = authentication.authenticate(params, authorization);
         if (caller.isPublic()) {
             throw OAuthException.unauthorizedClient("Only confidential clients may introspect tokens");
         }
-        String token = request.required("token");
+        String token = FormParameters.required(params, "token");
         JsonObjectBuilder json = JsonSupport.PROVIDER.createObjectBuilder();
         RefreshToken refresh = em.find(RefreshToken.class, Secrets.sha256(token));
         if (refresh != null) {

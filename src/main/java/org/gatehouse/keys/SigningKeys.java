@@ -61,7 +61,7 @@ public class SigningKeys {
     public Snapshot current() {
         Snapshot s = snapshot;
         if (s == null || clock.millis() >= s.validUntil()) {
-            s = reload();
+            s = reload(Long.MIN_VALUE);
         }
         return s;
     }
@@ -71,8 +71,7 @@ public class SigningKeys {
      * has not seen yet may have been signed by a key another node just rotated in.
      */
     public Snapshot refreshNow() {
-        Snapshot s = snapshot;
-        return s != null && clock.millis() - s.loadedAt() < 1000 ? s : reload();
+        return reload(clock.millis() - 1000);
     }
 
     /** Creates the first key if there is none; called at start-up. */
@@ -120,7 +119,15 @@ public class SigningKeys {
                 .setParameter("s", SigningKey.Status.ACTIVE).getResultList();
     }
 
-    private synchronized Snapshot reload() {
+    /**
+     * Loads the key set unless another thread already did while this one waited for the lock
+     * (a snapshot still valid and loaded no earlier than {@code notLoadedBefore} is reused).
+     */
+    private synchronized Snapshot reload(long notLoadedBefore) {
+        Snapshot current = snapshot;
+        if (current != null && current.loadedAt() >= notLoadedBefore && clock.millis() < current.validUntil()) {
+            return current;
+        }
         try {
             Instant now = clock.instant();
             List<SigningKey> keys = em.createQuery(

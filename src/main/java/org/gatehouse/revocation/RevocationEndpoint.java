@@ -15,13 +15,14 @@ import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
 import org.gatehouse.client.ClientAuthentication;
 import org.gatehouse.client.ClientView;
+import org.gatehouse.platform.FormParameters;
 import org.gatehouse.platform.Secrets;
 import org.gatehouse.token.AccessTokenVerifier;
 import org.gatehouse.token.Grants;
 import org.gatehouse.token.InvalidAccessTokenException;
 import org.gatehouse.token.RefreshToken;
-import org.gatehouse.token.TokenRequest;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,10 +52,9 @@ public class RevocationEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
-        form.putSingle("grant_type", "revocation");
-        TokenRequest request = TokenRequest.parse(form, authorization);
-        ClientView client = authentication.authenticate(request.params(), authorization);
-        String token = request.required("token");
+        Map<String, String> params = FormParameters.single(form);
+        ClientView client = authentication.authenticate(params, authorization);
+        String token = FormParameters.required(params, "token");
         grantOf(token, client).ifPresent(grantId -> {
             if (grants.revoke(grantId, "revoked by client")) {
                 audit.record(AuditType.TOKEN_REVOKED, client.clientId(), "grant " + grantId, "RFC 7009 revocation");

@@ -31,15 +31,6 @@ public class Grants {
         return em.find(TokenGrant.class, grantId);
     }
 
-    /** Live (not revoked, not expired) grants, newest first; either filter may be null. */
-    public List<TokenGrant> live(String clientId, Long accountId) {
-        return em.createQuery("select g from TokenGrant g where g.revokedAt is null and g.expiresAt > :now"
-                        + " and (:client is null or g.clientId = :client) and (:account is null or g.accountId = :account)"
-                        + " order by g.createdAt desc", TokenGrant.class)
-                .setParameter("now", clock.instant()).setParameter("client", clientId).setParameter("account", accountId)
-                .getResultList();
-    }
-
     /** Revokes one grant and everything issued under it; true if it was live. */
     public boolean revoke(String grantId, String reason) {
         Instant now = clock.instant();

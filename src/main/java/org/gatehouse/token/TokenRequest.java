@@ -1,10 +1,8 @@
 package org.gatehouse.token;
 
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.gatehouse.error.OAuthException;
+import org.gatehouse.platform.FormParameters;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,21 +13,8 @@ import java.util.Optional;
 public record TokenRequest(String grantType, Map<String, String> params, String authorization) {
 
     public static TokenRequest parse(MultivaluedMap<String, String> form, String authorization) {
-        Map<String, String> params = new HashMap<>();
-        for (Map.Entry<String, List<String>> e : form.entrySet()) {
-            if (e.getValue().size() > 1) {
-                throw OAuthException.invalidRequest("Parameter " + e.getKey() + " must not be repeated");
-            }
-            String value = e.getValue().isEmpty() ? "" : e.getValue().get(0);
-            if (!value.isEmpty()) {
-                params.put(e.getKey(), value);
-            }
-        }
-        String grantType = params.get("grant_type");
-        if (grantType == null) {
-            throw OAuthException.invalidRequest("grant_type is required");
-        }
-        return new TokenRequest(grantType, Map.copyOf(params), authorization);
+        Map<String, String> params = FormParameters.single(form);
+        return new TokenRequest(FormParameters.required(params, "grant_type"), params, authorization);
     }
 
     public Optional<String> param(String name) {
@@ -37,6 +22,6 @@ public record TokenRequest(String grantType, Map<String, String> params, String 
     }
 
     public String required(String name) {
-        return param(name).orElseThrow(() -> OAuthException.invalidRequest(name + " is required"));
+        return FormParameters.required(params, name);
     }
 }

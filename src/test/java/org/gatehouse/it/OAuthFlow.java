@@ -189,11 +189,7 @@ public final class OAuthFlow {
         return m.find() ? m.group(1) : null;
     }
 
-    public static String randomVerifierForTests() {
-        return randomVerifier();
-    }
-
-    static String randomVerifier() {
+    public static String randomVerifier() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

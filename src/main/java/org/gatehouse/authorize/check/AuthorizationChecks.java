@@ -2,7 +2,6 @@ package org.gatehouse.authorize.check;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MultivaluedMap;
 import org.gatehouse.client.Clients;
 import org.gatehouse.config.TokenSettings;
 
@@ -38,12 +37,6 @@ public class AuthorizationChecks {
     }
 
     /** Runs every check on the context; the first failure throws. */
-    public AuthorizationContext run(MultivaluedMap<String, String> params) {
-        AuthorizationContext context = new AuthorizationContext(params);
-        run(context);
-        return context;
-    }
-
     public void run(AuthorizationContext context) {
         for (AuthorizationCheck check : checks()) {
             check.check(context);

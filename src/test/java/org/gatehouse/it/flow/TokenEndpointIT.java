@@ -104,7 +104,7 @@ class TokenEndpointIT {
     @Test
     void wrongSecretIsInvalidClientWith401AndAChallenge() {
         HttpResponse<String> r = OAuthFlow.exchange(Http.map("grant_type", "authorization_code", "code", "x",
-                "redirect_uri", REDIRECT, "code_verifier", OAuthFlow.randomVerifierForTests()), CONFIDENTIAL, "wrong-secret");
+                "redirect_uri", REDIRECT, "code_verifier", OAuthFlow.randomVerifier()), CONFIDENTIAL, "wrong-secret");
         assertError(r, 401, "invalid_client");
         assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
         assertTrue(Db.count("select count(*) from audit_event where event_type = 'CLIENT_AUTH_FAILED'") > 0);
@@ -152,7 +152,7 @@ class TokenEndpointIT {
         OAuthFlow flow = new OAuthFlow();
         String code = flow.code(flow.request(CONFIDENTIAL, "profile", "x"));
         assertError(OAuthFlow.exchange(Http.map("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
-                "code_verifier", OAuthFlow.randomVerifierForTests()), CONFIDENTIAL, CONFIDENTIAL_SECRET), 400, "invalid_grant");
+                "code_verifier", OAuthFlow.randomVerifier()), CONFIDENTIAL, CONFIDENTIAL_SECRET), 400, "invalid_grant");
         assertError(OAuthFlow.exchange(Http.map("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT),
                 CONFIDENTIAL, CONFIDENTIAL_SECRET), 400, "invalid_grant");
     }
