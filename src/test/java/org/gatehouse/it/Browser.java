@@ -1,7 +1,9 @@
 package org.gatehouse.it;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -57,7 +59,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement find(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
+        return waiting(20).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     public WebElement byId(String id) {
@@ -71,8 +73,20 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks an element. A submit button (every {@code h:commandButton} renders one) posts its form
+     * and the browser replaces the page: then this waits until the old page is gone and the new one
+     * has loaded, so that nothing read afterwards comes from the page that was left.
+     */
     public Browser click(String id) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        WebElement element = waiting(20).until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        boolean submits = "submit".equalsIgnoreCase(element.getAttribute("type"));
+        WebElement page = submits ? driver.findElement(By.tagName("html")) : null;
+        element.click();
+        if (submits) {
+            waiting(30).until(ExpectedConditions.stalenessOf(page));
+            loaded();
+        }
         return this;
     }
 
@@ -80,14 +94,65 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /** The text of the whole page, once it has loaded. */
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        loaded();
+        return waiting(10).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText());
     }
 
-    /** Waits until the browser's URL starts with the given prefix. */
+    /** The text of an element, waiting for it to exist; a page or script replacing it meanwhile is retried. */
+    public String textOf(String id) {
+        return waiting(20).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.id(id)).isEmpty() ? null : d.findElement(By.id(id)).getText());
+    }
+
+    /**
+     * Waits until the element's text contains {@code expected} and returns that text; fails with
+     * the text last seen if it never does.
+     */
+    public String waitForText(String id, String expected) {
+        String[] last = {null};
+        try {
+            return waiting(20).ignoring(StaleElementReferenceException.class).until(d -> {
+                var found = d.findElements(By.id(id));
+                last[0] = found.isEmpty() ? "(no element #" + id + ")" : found.get(0).getText();
+                return last[0].contains(expected) ? last[0] : null;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("#" + id + " never contained \"" + expected + "\"; last seen: " + last[0], e);
+        }
+    }
+
+    /** Waits until the page's text contains {@code expected} and returns the page's text. */
+    public String waitForPageText(String expected) {
+        String[] last = {null};
+        try {
+            return waiting(20).ignoring(StaleElementReferenceException.class).until(d -> {
+                last[0] = d.findElement(By.tagName("body")).getText();
+                return last[0].contains(expected) ? last[0] : null;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the page never contained \"" + expected + "\"; last seen: " + last[0], e);
+        }
+    }
+
+    /** Waits until the browser's URL starts with the given prefix and that page has loaded. */
     public Browser waitForUrl(String prefix) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(prefix));
+        waiting(30).until(d -> d.getCurrentUrl().startsWith(prefix));
+        loaded();
         return this;
+    }
+
+    /** Waits until the current document has finished loading. */
+    public Browser loaded() {
+        waiting(30).ignoring(StaleElementReferenceException.class)
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        return this;
+    }
+
+    private WebDriverWait waiting(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
     }
 
     /** Signs in on the login page the browser is on. */

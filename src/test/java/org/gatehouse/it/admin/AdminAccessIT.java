@@ -49,12 +49,12 @@ class AdminAccessIT {
     @Test
     void adminSeesTheOverviewAndLists() {
         try (Browser admin = Console.signedInAdmin()) {
-            assertTrue(Long.parseLong(admin.byId("count-clients").getText()) >= 3);
-            assertTrue(Long.parseLong(admin.byId("count-accounts").getText()) >= 3);
+            assertTrue(Long.parseLong(admin.textOf("count-clients")) >= 3);
+            assertTrue(Long.parseLong(admin.textOf("count-accounts")) >= 3);
             admin.open("/admin/clients");
             admin.type("list:q", "it-con").click("list:search");
             admin.find(org.openqa.selenium.By.linkText("IT Confidential Client"));
-            assertFalse(admin.byId("list:table").getText().contains("IT Post Client"), "the search narrows the list");
+            assertFalse(admin.textOf("list:table").contains("IT Post Client"), "the search narrows the list");
             admin.open("/admin/accounts");
             admin.type("list:q", "alice").click("list:search");
             admin.find(org.openqa.selenium.By.linkText("alice"));
@@ -62,8 +62,8 @@ class AdminAccessIT {
             new org.openqa.selenium.support.ui.Select(admin.byId("list:type")).selectByValue("SIGN_IN");
             admin.type("list:q", "admin").click("list:search");
             admin.find(org.openqa.selenium.By.className("event-type"));
-            assertTrue(admin.byId("list:table").getText().contains("SIGN_IN"));
-            assertFalse(admin.byId("list:table").getText().contains("IMPORT_APPLIED"));
+            assertTrue(admin.textOf("list:table").contains("SIGN_IN"));
+            assertFalse(admin.textOf("list:table").contains("IMPORT_APPLIED"));
         }
     }
 
@@ -121,7 +121,7 @@ class AdminAccessIT {
             user.waitForUrl(Http.base() + "/login");
             user.signIn("bob", "bob-password-1");
             user.waitForUrl(Http.base() + "/consent");
-            assertEquals(name, user.byId("client-name").getText(), "rendered literally, not run");
+            assertEquals(name, user.textOf("client-name"), "rendered literally, not run");
         }
     }
 }

@@ -56,7 +56,7 @@ class ClientLifecycleBrowserIT {
 
             admin.open("/admin/client?id=" + clientId);
             admin.click("rotate:rotate-secret");
-            String rotated = admin.byId("secret-value").getText().trim();
+            String rotated = admin.textOf("secret-value").trim();
             assertNotEquals(secret, rotated);
 
             HttpResponse<String> old = Console.refresh(clientId, secret, tokens.getString("refresh_token"));
@@ -77,8 +77,8 @@ class ClientLifecycleBrowserIT {
             JsonObject tokens = Console.tokens(clientId, secret, REDIRECT, user, PASSWORD, SCOPES);
 
             admin.open("/admin/grants?client=" + clientId);
-            assertTrue(admin.byId("grants:table").getText().contains(user), admin.text());
-            assertTrue(admin.byId("consents:table").getText().contains(user), admin.text());
+            assertTrue(admin.textOf("grants:table").contains(user), admin.text());
+            assertTrue(admin.textOf("consents:table").contains(user), admin.text());
             admin.click("grants:table:0:revoke");
             admin.find(By.cssSelector("#messages .info"));
             assertTrue(Console.messages(admin).contains("Grant revoked"), Console.messages(admin));
@@ -103,7 +103,7 @@ class ClientLifecycleBrowserIT {
 
             admin.open("/admin/client?id=" + clientId);
             admin.click("delete:ask-delete");
-            assertTrue(admin.byId("delete:confirm").getText().contains("1 live grant"), admin.byId("delete:confirm").getText());
+            assertTrue(admin.textOf("delete:confirm").contains("1 live grant"), admin.textOf("delete:confirm"));
             admin.click("delete:cancel-delete");
             admin.byId("delete:ask-delete");
             assertEquals(1, Db.count("select count(*) from client where client_id = ?", clientId), "cancel keeps it");

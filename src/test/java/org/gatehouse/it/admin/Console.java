@@ -85,7 +85,7 @@ final class Console {
         b.open("/admin/client");
         fillClient(b, clientId, name, "CONFIDENTIAL", "CLIENT_SECRET_BASIC", redirectUri, scopes, List.of());
         b.click("client:save");
-        return b.byId("secret-value").getText().trim();
+        return b.textOf("secret-value").trim();
     }
 
     /** The page's global messages, waiting for them to appear (the page may still be loading). */

@@ -40,7 +40,7 @@ class SigningKeyRotationBrowserIT {
             admin.find(By.cssSelector("#messages .info"));
             String newKid = activeKid(admin);
             assertNotEquals(oldKid, newKid);
-            assertTrue(admin.byId("keys:table").getText().contains(oldKid + " RS256 RETIRING"), admin.byId("keys:table").getText());
+            assertTrue(admin.textOf("keys:table").contains(oldKid + " RS256 RETIRING"), admin.textOf("keys:table"));
 
             String jwks = Http.get("/oauth2/jwks").body();
             assertTrue(jwks.contains(oldKid) && jwks.contains(newKid), "both keys are published: " + jwks);

@@ -29,7 +29,7 @@ class FlowBrowserIT {
         try (Browser browser = new Browser()) {
             browser.open("/oauth2/authorize?" + Http.form(pkce.request(CONFIDENTIAL, "profile notes:read", "browser-state")));
             browser.waitForUrl(Http.base() + "/login");
-            assertTrue(browser.text().contains("IT Confidential Client"), "login names the client");
+            browser.waitForPageText("IT Confidential Client");
             browser.signIn("bob", "bob-password-1");
             browser.waitForUrl(Http.base() + "/consent");
             assertTrue(browser.text().contains("IT Confidential Client wants to access your account"), browser.text());
@@ -71,8 +71,8 @@ class FlowBrowserIT {
             browser.open("/oauth2/authorize?" + Http.form(new OAuthFlow().request(CONFIDENTIAL, "profile", "w")));
             browser.waitForUrl(Http.base() + "/login");
             browser.signIn("bob", "not-his-password");
-            assertTrue(browser.byId("messages").getText().contains("Wrong username or password."));
-            assertTrue(browser.url().startsWith(Http.base() + "/login"));
+            browser.waitForText("messages", "Wrong username or password.");
+            assertTrue(browser.url().startsWith(Http.base() + "/login"), browser.url());
         }
     }
 }

@@ -209,7 +209,7 @@ class PlaygroundIT {
     }
 
     private static String text(Browser b, String id) {
-        return b.byId(id).getText().trim();
+        return b.textOf(id).trim();
     }
 
     private static void waitFor(Browser b, String id, Predicate<String> condition) {
@@ -231,7 +231,7 @@ class PlaygroundIT {
     private static String expandLog(Browser b) {
         ((JavascriptExecutor) b.driver()).executeScript(
                 "document.querySelectorAll('#log details').forEach(d => { d.open = true; })");
-        return b.byId("log").getText();
+        return b.textOf("log");
     }
 
     private static void screenshot(Browser b) {
