@@ -4,15 +4,18 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
 import org.gatehouse.token.AccessTokenPrincipal;
-import org.gatehouse.user.Account;
-import org.gatehouse.user.Accounts;
+import org.gatehouse.user.AccountCache;
+import org.gatehouse.user.AccountView;
 
-/** The verified token of the current API request and the account it speaks for. */
+/**
+ * The verified token of the current API request and the account it speaks for, the latter from
+ * the account cache (no database read unless the account changed or was never seen).
+ */
 @RequestScoped
 public class ApiCaller {
 
     @Inject
-    Accounts accounts;
+    AccountCache accounts;
 
     @Inject
     jakarta.security.enterprise.SecurityContext security;
@@ -22,8 +25,8 @@ public class ApiCaller {
                 .orElseThrow(() -> new NotAuthorizedException("Bearer realm=\"gatehouse\""));
     }
 
-    public Account account() {
-        return accounts.bySubject(token().getSubject()).filter(Account::isEnabled)
+    public AccountView account() {
+        return accounts.bySubject(token().getSubject()).filter(AccountView::enabled)
                 .orElseThrow(() -> new NotAuthorizedException("Bearer realm=\"gatehouse\", error=\"invalid_token\""));
     }
 }

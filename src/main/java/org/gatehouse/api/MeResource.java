@@ -10,7 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.gatehouse.user.Account;
+import org.gatehouse.user.AccountView;
 
 /** {@code GET /api/me}: the signed-in account's profile; needs scope {@code profile}. */
 @Path("me")
@@ -25,17 +25,17 @@ public class MeResource {
     @RolesAllowed("profile")
     @Produces(MediaType.APPLICATION_JSON)
     public String me() {
-        Account account = caller.account();
+        AccountView account = caller.account();
         JsonObjectBuilder json = JsonSupport.PROVIDER.createObjectBuilder()
-                .add("sub", account.getSubject())
-                .add("username", account.getUsername())
+                .add("sub", account.subject())
+                .add("username", account.username())
                 .add("client_id", caller.token().clientId())
                 .add("scope", String.join(" ", caller.token().scopes()));
-        if (account.getDisplayName() != null) {
-            json.add("name", account.getDisplayName());
+        if (account.displayName() != null) {
+            json.add("name", account.displayName());
         }
-        if (account.getEmail() != null) {
-            json.add("email", account.getEmail());
+        if (account.email() != null) {
+            json.add("email", account.email());
         }
         return json.build().toString();
     }

@@ -51,7 +51,7 @@ public class NotesResource {
     @RolesAllowed("notes:read")
     @Produces(MediaType.APPLICATION_JSON)
     public String list() {
-        long accountId = caller.account().getId();
+        long accountId = caller.account().id();
         JsonArrayBuilder notes = JsonSupport.PROVIDER.createArrayBuilder();
         em.createQuery("select n from Note n where n.accountId = :a order by n.id", Note.class)
                 .setParameter("a", accountId).getResultList().forEach(n -> notes.add(json(n)));
@@ -68,7 +68,7 @@ public class NotesResource {
         if (text == null || text.isBlank() || text.length() > MAX_LENGTH) {
             return OAuthErrorMapper.json(400, "invalid_request", "Send a JSON object {\"text\": \"...\"} with 1 to 4000 characters", null);
         }
-        Note note = new Note(caller.account().getId(), text, clock.instant());
+        Note note = new Note(caller.account().id(), text, clock.instant());
         em.persist(note);
         em.flush();
         return Response.status(201).entity(json(note).toString()).build();
@@ -80,7 +80,7 @@ public class NotesResource {
     @Transactional
     public Response delete(@PathParam("id") long id) {
         int deleted = em.createQuery("delete from Note n where n.id = :id and n.accountId = :a")
-                .setParameter("id", id).setParameter("a", caller.account().getId()).executeUpdate();
+                .setParameter("id", id).setParameter("a", caller.account().id()).executeUpdate();
         return deleted == 1 ? Response.noContent().build()
                 : OAuthErrorMapper.json(404, "not_found", "There is no such note", null);
     }

@@ -38,6 +38,13 @@ public class AuditLog {
         record(type, actor, subject, detail, null);
     }
 
+    /** Drops events older than a year. */
+    @Transactional
+    public int purgeExpired(java.time.Instant now) {
+        return em.createQuery("delete from AuditEvent e where e.occurredAt < :t")
+                .setParameter("t", now.minus(java.time.Duration.ofDays(365))).executeUpdate();
+    }
+
     /** Newest first, optionally filtered by type and by a text contained in actor or subject. */
     public List<AuditEvent> search(String type, String text, int first, int max) {
         StringBuilder jpql = new StringBuilder("select e from AuditEvent e where 1 = 1");

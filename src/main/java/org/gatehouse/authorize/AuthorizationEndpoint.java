@@ -19,7 +19,7 @@ import org.gatehouse.authorize.check.AuthorizationContext;
 import org.gatehouse.config.ServerSettings;
 import org.gatehouse.error.ErrorPage;
 import org.gatehouse.error.OAuthException;
-import org.gatehouse.login.SessionCaller;
+import org.gatehouse.user.SessionCaller;
 
 import java.net.URI;
 import java.util.Optional;
@@ -81,8 +81,7 @@ public class AuthorizationEndpoint {
                     .with("error_description", e.description()).with("state", context.state())
                     .with("iss", server.issuer()).build());
         }
-        PendingAuthorization parked = pending.park(context.toRequest());
-        return redirect(flow.next(parked, caller()));
+        return redirect(flow.start(context.toRequest(), caller()));
     }
 
     private Optional<SessionCaller> caller() {

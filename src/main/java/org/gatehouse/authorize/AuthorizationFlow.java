@@ -8,17 +8,23 @@ import org.gatehouse.audit.AuditType;
 import org.gatehouse.client.ClientView;
 import org.gatehouse.client.Clients;
 import org.gatehouse.config.ServerSettings;
+import org.gatehouse.config.TokenSettings;
 import org.gatehouse.consent.Consents;
-import org.gatehouse.login.SessionCaller;
+import org.gatehouse.grant.Grants;
+import org.gatehouse.grant.NewGrant;
+import org.gatehouse.user.SessionCaller;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Steps B of RFC 6749 §4.1 once a request is validated and parked: sign-in if nobody is, consent
  * unless a remembered consent covers the scopes, then the one-time code back to the client (or
- * {@code access_denied}). Every outcome is a URI the browser is sent to.
+ * {@code access_denied}). Every outcome is a URI the browser is sent to. A signed-in browser
+ * whose remembered consent covers the request gets its code at once, without parking the
+ * request: one read of the consent, one INSERT of the grant.
  */
 @ApplicationScoped
 public class AuthorizationFlow {
@@ -27,7 +33,10 @@ public class AuthorizationFlow {
     PendingAuthorizations pending;
 
     @Inject
-    AuthorizationCodes codes;
+    Grants grants;
+
+    @Inject
+    TokenSettings settings;
 
     @Inject
     Consents consents;
@@ -41,7 +50,23 @@ public class AuthorizationFlow {
     @Inject
     AuditLog audit;
 
-    /** Where the browser goes next for this request; relative paths are on this server. */
+    /**
+     * A validated request arriving at the endpoint: answered at once when the caller is signed in
+     * and has already consented to these scopes; otherwise parked until sign-in and consent.
+     */
+    @Transactional
+    public String start(AuthorizationRequest request, Optional<SessionCaller> caller) {
+        if (caller.isPresent() && consents.covers(caller.get().accountId(), request.clientId(), request.scopes())) {
+            ClientView client = clients.find(request.clientId()).filter(ClientView::enabled).orElse(null);
+            if (client != null) {
+                return redirectWithCode(client, request.redirectUri(), request.redirectUriGiven(), request.scopes(),
+                        request.state(), request.codeChallenge(), caller.get());
+            }
+        }
+        return next(pending.park(request), caller);
+    }
+
+    /** Where the browser goes next for a parked request; relative paths are on this server. */
     @Transactional
     public String next(PendingAuthorization request, Optional<SessionCaller> caller) {
         String id = URLEncoder.encode(request.getId(), StandardCharsets.UTF_8);
@@ -72,9 +97,18 @@ public class AuthorizationFlow {
             audit.record(AuditType.CONSENT_GRANTED, caller.username(), request.getClientId(),
                     "scopes: " + String.join(" ", request.getScopes()));
         }
-        String code = codes.issue(request, caller.accountId(), client);
-        return Optional.of(ClientRedirect.to(request.getRedirectUri())
-                .with("code", code).with("state", request.getState()).with("iss", server.issuer()).build());
+        return Optional.of(redirectWithCode(client, request.getRedirectUri(), request.isRedirectUriGiven(),
+                request.getScopes(), request.getState(), request.getCodeChallenge(), caller));
+    }
+
+    private String redirectWithCode(ClientView client, String redirectUri, boolean redirectUriGiven,
+                                    java.util.Set<String> scopes, String state, String codeChallenge, SessionCaller caller) {
+        // A client whose refresh tokens live longer than the family limit keeps them whole.
+        Duration family = client.refreshTokenTtl().filter(ttl -> ttl.compareTo(settings.refreshFamilyTtl()) > 0)
+                .orElse(settings.refreshFamilyTtl());
+        String code = grants.issue(new NewGrant(client.clientId(), caller.accountId(), scopes, redirectUri,
+                redirectUriGiven, codeChallenge, family));
+        return ClientRedirect.to(redirectUri).with("code", code).with("state", state).with("iss", server.issuer()).build();
     }
 
     /** The user said no (RFC 6749 §4.1.2.1 access_denied). */

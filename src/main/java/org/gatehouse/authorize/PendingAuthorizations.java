@@ -55,6 +55,18 @@ public class PendingAuthorizations {
         return em.createQuery("delete from PendingAuthorization p where p.id = :id").setParameter("id", id).executeUpdate() == 1;
     }
 
+    /** Drops every request parked for a client (the client is deleted). */
+    @Transactional
+    public int dropAllForClient(String clientId) {
+        return em.createQuery("delete from PendingAuthorization p where p.clientId = :c").setParameter("c", clientId).executeUpdate();
+    }
+
+    /** Drops requests past their lifetime. */
+    @Transactional
+    public int purgeExpired(Instant now) {
+        return em.createQuery("delete from PendingAuthorization p where p.expiresAt < :t").setParameter("t", now).executeUpdate();
+    }
+
     public Optional<String> clientName(String id) {
         return find(id).flatMap(p -> clients.find(p.getClientId())).map(ClientView::name);
     }

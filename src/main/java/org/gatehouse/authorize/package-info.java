@@ -7,8 +7,10 @@
  * {@code error}, {@code state} and {@code iss} (RFC 9207). The validated request is parked
  * server-side ({@link org.gatehouse.authorize.PendingAuthorizations}) under an unguessable id,
  * so the browser cannot alter it while the user signs in and consents
- * ({@link org.gatehouse.authorize.AuthorizationFlow}). Allow issues a one-time authorization code
- * bound to client, redirect URI, account, scopes and PKCE challenge (RFC 7636), stored only as a
- * hash and redeemed by one conditional UPDATE ({@link org.gatehouse.authorize.AuthorizationCodes}).
+ * ({@link org.gatehouse.authorize.AuthorizationFlow}; the consent page is
+ * {@link org.gatehouse.authorize.ConsentBacking}). Allow issues a one-time authorization code
+ * bound to client, redirect URI, account, scopes and PKCE challenge (RFC 7636), kept by the
+ * {@code grant} feature. A signed-in browser whose remembered consent covers the request gets
+ * its code without the request being parked.
  */
 package org.gatehouse.authorize;

@@ -13,6 +13,7 @@ import org.gatehouse.client.Clients;
 import org.gatehouse.config.BootstrapSettings;
 import org.gatehouse.scope.Scope;
 import org.gatehouse.user.Account;
+import org.gatehouse.user.AccountCache;
 import org.gatehouse.user.PasswordHasher;
 
 import java.time.Clock;
@@ -31,6 +32,9 @@ public class ImportApplier {
 
     @Inject
     Clients clients;
+
+    @Inject
+    AccountCache accountCache;
 
     @Inject
     AuditLog audit;
@@ -68,12 +72,13 @@ public class ImportApplier {
                 Client client = new Client(c.clientId(), c.type(), now);
                 c.applyTo(client, now);
                 em.persist(client);
+                clients.changed(c.clientId());
                 created++;
             } else if (c.differsFrom(existing)) {
                 c.applyTo(existing, now);
+                clients.changed(c.clientId());
                 updated++;
             }
-            clients.evict(c.clientId());
         }
         for (ImportFile.AccountEntry a : file.accounts()) {
             Account existing = em.createQuery("select a from Account a where a.username = :u", Account.class)
@@ -89,6 +94,7 @@ public class ImportApplier {
                     existing.setPasswordHash(a.passwordHash(hasher));
                 }
                 existing.touch(now);
+                accountCache.changed(existing.getId());
                 updated++;
             }
         }

@@ -61,7 +61,7 @@ public class PlaygroundRegistration {
             if (client != null && client.isEnabled()) {
                 client.setEnabled(false);
                 client.touch(now);
-                clients.evict(clientId);
+                clients.changed(clientId);
             }
             return;
         }
@@ -85,7 +85,7 @@ public class PlaygroundRegistration {
             return; // already in shape: nothing to touch or audit
         }
         client.touch(now);
-        clients.evict(clientId);
+        clients.changed(clientId);
         AuditType what = created ? AuditType.CLIENT_CREATED
                 : secretHash != null ? AuditType.CLIENT_SECRET_ROTATED : AuditType.CLIENT_UPDATED;
         audit.record(what, "system", clientId, created ? "Flow Playground client registered"

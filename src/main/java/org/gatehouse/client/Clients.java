@@ -1,60 +1,66 @@
 package org.gatehouse.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.gatehouse.platform.BoundedCache;
+import org.gatehouse.platform.ChangeFeed;
 
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
- * The client registry. Every authorization and token request looks a client up, so lookups are
- * answered from a cache of detached snapshots; any change made through this store evicts the
- * entry, and entries expire after a few seconds so that a change made on another node of a
- * cluster is seen soon after.
+ * The client registry. Every authorization, token, revocation and introspection request looks a
+ * client up, so lookups are answered from a bounded cache of detached snapshots (misses included,
+ * within the same bound). Every change goes through {@link #changed}, which evicts the entry on
+ * this node at once and, through the {@link ChangeFeed}, on every other node within about a
+ * second; the age limit is only a backstop.
  */
 @ApplicationScoped
 public class Clients {
 
-    private static final long CACHE_MILLIS = 5_000;
+    /** Client ids are at most this long (the {@code client.client_id} column); longer ones are never looked up. */
+    public static final int MAX_ID_LENGTH = 100;
 
-    private record Cached(Optional<ClientView> client, long loadedAt) {
-    }
+    static final String TOPIC = "client";
 
-    private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<String, ClientView> cache = new BoundedCache<>(10_000, Duration.ofMinutes(10));
 
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    ChangeFeed feed;
+
     /** A read-only snapshot of the client, safe to use outside a transaction. */
     public Optional<ClientView> find(String clientId) {
-        if (clientId == null) {
+        if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_ID_LENGTH) {
             return Optional.empty();
         }
-        long now = System.currentTimeMillis();
-        Cached cached = cache.get(clientId);
-        if (cached == null || now - cached.loadedAt() > CACHE_MILLIS) {
-            cached = new Cached(load(clientId), now);
-            cache.put(clientId, cached);
-        }
-        return cached.client();
+        return cache.get(clientId, this::load);
     }
 
     private Optional<ClientView> load(String clientId) {
         return Optional.ofNullable(em.find(Client.class, clientId)).map(ClientView::of);
     }
 
-    /** Managed entity for modification; callers must be in a transaction and call {@link #evict}. */
+    /** Managed entity for modification; callers must be in a transaction and call {@link #changed}. */
     public Optional<Client> entity(String clientId) {
         return Optional.ofNullable(em.find(Client.class, clientId));
     }
 
-    public void evict(String clientId) {
-        cache.remove(clientId);
+    /** Tells every node's cache that the client was created, changed or deleted in this transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changed(String clientId) {
+        feed.publish(TOPIC, clientId);
     }
 
-    public void evictAll() {
-        cache.clear();
+    void evict(@Observes ChangeFeed.Changed change) {
+        if (TOPIC.equals(change.topic())) {
+            cache.evict(change.key());
+        }
     }
 }

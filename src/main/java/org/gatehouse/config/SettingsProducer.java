@@ -38,6 +38,7 @@ public class SettingsProducer {
                 duration("gatehouse.authorization-request.ttl", "PT10M"),
                 duration("gatehouse.token.access-ttl", "PT10M"),
                 duration("gatehouse.token.refresh-ttl", "P14D"),
+                duration("gatehouse.token.refresh-family-ttl", "P90D"),
                 optional("gatehouse.token.audience").orElse(server.baseUrl() + "/api"),
                 Boolean.parseBoolean(string("gatehouse.pkce.required-for-confidential", "true")));
     }

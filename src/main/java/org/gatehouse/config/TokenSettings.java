@@ -10,19 +10,27 @@ import java.time.Duration;
  * @param requestTtl         {@code gatehouse.authorization-request.ttl}: how long a validated
  *                           request waits for login and consent, default PT10M.
  * @param accessTokenTtl     {@code gatehouse.token.access-ttl}: default PT10M.
- * @param refreshTokenTtl    {@code gatehouse.token.refresh-ttl}: default P14D.
+ * @param refreshTokenTtl    {@code gatehouse.token.refresh-ttl}: how long one refresh token may
+ *                           wait to be used, default P14D (each rotation issues a new one).
+ * @param refreshFamilyTtl   {@code gatehouse.token.refresh-family-ttl}: the absolute lifetime of a
+ *                           grant's refresh-token family, counted from sign-in and consent,
+ *                           however often it is rotated (RFC 9700 §4.14.2), default P90D.
  * @param audience           {@code gatehouse.token.audience}: the {@code aud} of access tokens
  *                           (RFC 9068 §3), default {@code <issuer>/api}.
  * @param pkceForConfidential {@code gatehouse.pkce.required-for-confidential}: default true.
  */
 public record TokenSettings(Duration codeTtl, Duration requestTtl, Duration accessTokenTtl,
-                            Duration refreshTokenTtl, String audience, boolean pkceForConfidential) {
+                            Duration refreshTokenTtl, Duration refreshFamilyTtl, String audience,
+                            boolean pkceForConfidential) {
 
     public static final Duration MAX_CODE_TTL = Duration.ofMinutes(10);
 
     public TokenSettings {
         if (codeTtl.isNegative() || codeTtl.isZero() || codeTtl.compareTo(MAX_CODE_TTL) > 0) {
             throw new IllegalArgumentException("gatehouse.code.ttl must be between 1 second and 10 minutes");
+        }
+        if (refreshFamilyTtl.compareTo(refreshTokenTtl) < 0) {
+            throw new IllegalArgumentException("gatehouse.token.refresh-family-ttl must not be shorter than gatehouse.token.refresh-ttl");
         }
     }
 }

@@ -46,6 +46,11 @@ public class Consents {
                 .setParameter("c", clientId).getResultList();
     }
 
+    /** Forgets every consent given to a client (the client is deleted). */
+    public int forgetAllForClient(String clientId) {
+        return em.createQuery("delete from Consent c where c.clientId = :c").setParameter("c", clientId).executeUpdate();
+    }
+
     /** Forgets a consent: the next request asks again. */
     public boolean forget(long accountId, String clientId) {
         return em.createQuery("delete from Consent c where c.accountId = :a and c.clientId = :c")

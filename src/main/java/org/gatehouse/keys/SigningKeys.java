@@ -110,6 +110,14 @@ public class SigningKeys {
         return longest == null ? until : until.plusSeconds(Math.max(0, longest - tokens.accessTokenTtl().getSeconds()));
     }
 
+    /** Marks retiring keys whose tokens have all expired as retired (they leave the JWKS). */
+    @Transactional
+    public int retireExpired(Instant now) {
+        return em.createQuery("update SigningKey k set k.status = :retired where k.status = :retiring and k.retiredAt < :t")
+                .setParameter("retired", SigningKey.Status.RETIRED).setParameter("retiring", SigningKey.Status.RETIRING)
+                .setParameter("t", now).executeUpdate();
+    }
+
     public List<SigningKey> all() {
         return em.createQuery("select k from SigningKey k order by k.createdAt desc", SigningKey.class).getResultList();
     }

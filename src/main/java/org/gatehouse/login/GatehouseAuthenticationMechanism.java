@@ -14,7 +14,9 @@ import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
 import org.gatehouse.token.AccessTokenVerifier;
 import org.gatehouse.token.InvalidAccessTokenException;
-import org.gatehouse.user.Accounts;
+import org.gatehouse.user.AccountCache;
+import org.gatehouse.user.AccountView;
+import org.gatehouse.user.SessionCaller;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -46,7 +48,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
     AccessTokenVerifier verifier;
 
     @Inject
-    Accounts accounts;
+    AccountCache accounts;
 
     @Inject
     AuditLog audit;
@@ -97,7 +99,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         if (session == null || !(session.getAttribute(SessionCaller.ATTRIBUTE) instanceof SessionCaller caller)) {
             return Optional.empty();
         }
-        boolean stillEnabled = accounts.byId(caller.accountId()).map(a -> a.isEnabled()).orElse(false);
+        boolean stillEnabled = accounts.byId(caller.accountId()).map(AccountView::enabled).orElse(false);
         if (!stillEnabled) {
             session.invalidate();
             return Optional.empty();

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.gatehouse.config.BootstrapSettings;
-import org.gatehouse.login.SessionCaller;
+import org.gatehouse.user.SessionCaller;
 
 import java.io.IOException;
 import java.time.Clock;

@@ -7,7 +7,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.gatehouse.consent.Consents;
-import org.gatehouse.login.SessionCaller;
+import org.gatehouse.user.SessionCaller;
 import org.gatehouse.playground.FlowState.Outcome;
 import org.gatehouse.playground.FlowState.Role;
 

@@ -2,8 +2,6 @@ package org.gatehouse.revocation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,12 +13,11 @@ import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
 import org.gatehouse.client.ClientAuthentication;
 import org.gatehouse.client.ClientView;
-import org.gatehouse.platform.FormParameters;
-import org.gatehouse.platform.Secrets;
+import org.gatehouse.client.FormParameters;
+import org.gatehouse.grant.Grants;
+import org.gatehouse.grant.RefreshToken;
 import org.gatehouse.token.AccessTokenVerifier;
-import org.gatehouse.token.Grants;
 import org.gatehouse.token.InvalidAccessTokenException;
-import org.gatehouse.token.RefreshToken;
 
 import java.util.Map;
 import java.util.Optional;
@@ -46,9 +43,6 @@ public class RevocationEndpoint {
     @Inject
     AuditLog audit;
 
-    @PersistenceContext
-    EntityManager em;
-
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
@@ -64,7 +58,7 @@ public class RevocationEndpoint {
     }
 
     private Optional<String> grantOf(String token, ClientView client) {
-        RefreshToken refresh = em.find(RefreshToken.class, Secrets.sha256(token));
+        RefreshToken refresh = AccessTokenVerifier.looksLikeJwt(token) ? null : grants.byRefresh(token).orElse(null);
         if (refresh != null) {
             return refresh.getClientId().equals(client.clientId()) ? Optional.of(refresh.getGrantId()) : Optional.empty();
         }

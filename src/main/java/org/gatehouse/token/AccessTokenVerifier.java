@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.gatehouse.config.ServerSettings;
 import org.gatehouse.config.TokenSettings;
 import org.gatehouse.keys.SigningKeys;
+import org.gatehouse.grant.RevokedGrants;
 import org.gatehouse.platform.SpaceSeparated;
 
 import java.util.Set;
@@ -45,6 +46,12 @@ public class AccessTokenVerifier {
     private volatile Prepared prepared;
 
     private record Prepared(SigningKeys.Snapshot snapshot, DefaultJWTProcessor<SecurityContext> processor) {
+    }
+
+    /** A compact JWS has exactly two dots; opaque refresh tokens (base64url) have none. */
+    public static boolean looksLikeJwt(String token) {
+        int first = token.indexOf('.');
+        return first > 0 && token.indexOf('.', first + 1) > first && token.indexOf('.', token.indexOf('.', first + 1) + 1) < 0;
     }
 
     public AccessTokenPrincipal verify(String token) throws InvalidAccessTokenException {

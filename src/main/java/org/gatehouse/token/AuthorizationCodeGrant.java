@@ -2,16 +2,15 @@ package org.gatehouse.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
-import org.gatehouse.authorize.AuthorizationCode;
-import org.gatehouse.authorize.AuthorizationCodes;
 import org.gatehouse.client.ClientView;
 import org.gatehouse.error.OAuthException;
-import org.gatehouse.user.Account;
+import org.gatehouse.grant.Grants;
+import org.gatehouse.grant.TokenGrant;
+import org.gatehouse.user.AccountCache;
+import org.gatehouse.user.AccountView;
 
 import java.time.Clock;
 
@@ -19,7 +18,8 @@ import java.time.Clock;
  * {@code grant_type=authorization_code} (RFC 6749 §4.1.3, RFC 7636 §4.6). The code must be this
  * client's, unexpired, unused, for the same redirect URI, and its PKCE verifier must match. It
  * is consumed atomically; a second use is refused and revokes everything issued from it
- * (RFC 6749 §4.1.2, RFC 9700 §4.2.4).
+ * (RFC 6749 §4.1.2, RFC 9700 §4.2.4). Database work: one read of the grant by the code's hash,
+ * one conditional UPDATE, one INSERT of the refresh token; the account comes from its cache.
  */
 @ApplicationScoped
 public class AuthorizationCodeGrant implements GrantHandler {
@@ -27,10 +27,10 @@ public class AuthorizationCodeGrant implements GrantHandler {
     private static final String INVALID = "The authorization code is invalid, expired or already used";
 
     @Inject
-    AuthorizationCodes codes;
+    Grants grants;
 
     @Inject
-    Grants grants;
+    AccountCache accounts;
 
     @Inject
     TokenIssuer issuer;
@@ -41,9 +41,6 @@ public class AuthorizationCodeGrant implements GrantHandler {
     @Inject
     Clock clock;
 
-    @PersistenceContext
-    EntityManager em;
-
     @Override
     public String grantType() {
         return "authorization_code";
@@ -52,42 +49,39 @@ public class AuthorizationCodeGrant implements GrantHandler {
     @Override
     @Transactional(dontRollbackOn = OAuthException.class)
     public TokenResponse handle(TokenRequest request, ClientView client) {
-        String value = request.required("code");
-        AuthorizationCode code = codes.find(value).orElseThrow(() -> OAuthException.invalidGrant(INVALID));
-        if (!code.getClientId().equals(client.clientId())) {
+        TokenGrant grant = grants.byCode(request.required("code")).orElseThrow(() -> OAuthException.invalidGrant(INVALID));
+        if (!grant.getClientId().equals(client.clientId())) {
             throw OAuthException.invalidGrant(INVALID);
         }
-        if (code.isConsumed()) {
-            replayed(code);
+        if (grant.isCodeConsumed()) {
+            replayed(grant);
         }
-        if (code.isExpired(clock.instant())) {
+        if (grant.isCodeExpired(clock.instant()) || grant.isRevoked()) {
             throw OAuthException.invalidGrant(INVALID);
         }
         String redirectUri = request.param("redirect_uri").orElse(null);
-        if (code.isRedirectUriGiven() ? !code.getRedirectUri().equals(redirectUri)
-                : redirectUri != null && !code.getRedirectUri().equals(redirectUri)) {
+        if (grant.isRedirectUriGiven() ? !grant.getRedirectUri().equals(redirectUri)
+                : redirectUri != null && !grant.getRedirectUri().equals(redirectUri)) {
             throw OAuthException.invalidGrant("redirect_uri does not match the authorization request");
         }
-        if (code.getCodeChallenge() != null && !Pkce.verifies(request.param("code_verifier").orElse(null), code.getCodeChallenge())) {
+        if (grant.getCodeChallenge() != null && !Pkce.verifies(request.param("code_verifier").orElse(null), grant.getCodeChallenge())) {
             throw OAuthException.invalidGrant("code_verifier does not match the code_challenge");
         }
-        if (code.getCodeChallenge() == null && request.param("code_verifier").isPresent()) {
+        if (grant.getCodeChallenge() == null && request.param("code_verifier").isPresent()) {
             throw OAuthException.invalidGrant("code_verifier sent for a code issued without PKCE");
         }
-        if (!codes.consume(code)) {
-            replayed(code);
+        AccountView account = accounts.byId(grant.getAccountId()).filter(AccountView::enabled)
+                .orElseThrow(() -> OAuthException.invalidGrant(INVALID));
+        if (!grants.consumeCode(grant)) {
+            replayed(grant);
         }
-        TokenGrant grant = em.find(TokenGrant.class, code.getGrantId());
-        Account account = em.find(Account.class, code.getAccountId());
-        if (grant == null || grant.isRevoked() || account == null || !account.isEnabled()) {
-            throw OAuthException.invalidGrant(INVALID);
-        }
-        return issuer.issue(grant, account, client, code.getScopes(), code.getScopes());
+        return issuer.issue(new TokenIssuer.GrantRef(grant.getId(), grant.getExpiresAt()), account, client,
+                grant.getScopes(), grant.getScopes());
     }
 
-    private void replayed(AuthorizationCode code) {
-        grants.revoke(code.getGrantId(), "authorization code replay");
-        audit.record(AuditType.CODE_REPLAY, code.getClientId(), "grant " + code.getGrantId(),
+    private void replayed(TokenGrant grant) {
+        grants.revoke(grant.getId(), "authorization code replay");
+        audit.record(AuditType.CODE_REPLAY, grant.getClientId(), "grant " + grant.getId(),
                 "authorization code used twice; grant revoked");
         throw OAuthException.invalidGrant(INVALID);
     }

@@ -2,16 +2,16 @@ package org.gatehouse.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
 import org.gatehouse.client.ClientView;
 import org.gatehouse.error.OAuthException;
-import org.gatehouse.platform.Secrets;
+import org.gatehouse.grant.Grants;
+import org.gatehouse.grant.RefreshToken;
 import org.gatehouse.platform.SpaceSeparated;
-import org.gatehouse.user.Account;
+import org.gatehouse.user.AccountCache;
+import org.gatehouse.user.AccountView;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,20 +19,22 @@ import java.util.Set;
 
 /**
  * {@code grant_type=refresh_token} (RFC 6749 §6) with rotation (OAuth 2.1 §4.3.1): the presented
- * token is retired by one conditional UPDATE and a new one issued. Presenting a retired token
- * again means it leaked: the whole grant is revoked (RFC 9700 §4.14.2). The scope may be
- * narrowed, never widened; the new refresh token keeps the original scope.
+ * token is retired by one conditional UPDATE and a new one issued (one INSERT). Presenting a
+ * retired token again means it leaked: the whole grant is revoked (RFC 9700 §4.14.2). The scope
+ * may be narrowed, never widened; the new refresh token keeps the original scope. A revoked grant
+ * has every refresh token revoked in the same transaction, so the conditional UPDATE alone
+ * decides; no read of the grant row is needed.
  */
 @ApplicationScoped
 public class RefreshTokenGrant implements GrantHandler {
 
     private static final String INVALID = "The refresh token is invalid, expired or revoked";
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     Grants grants;
+
+    @Inject
+    AccountCache accounts;
 
     @Inject
     TokenIssuer issuer;
@@ -51,13 +53,11 @@ public class RefreshTokenGrant implements GrantHandler {
     @Override
     @Transactional(dontRollbackOn = OAuthException.class)
     public TokenResponse handle(TokenRequest request, ClientView client) {
-        RefreshToken token = em.find(RefreshToken.class, Secrets.sha256(request.required("refresh_token")));
-        if (token == null || !token.getClientId().equals(client.clientId())) {
-            throw OAuthException.invalidGrant(INVALID);
-        }
+        RefreshToken token = grants.byRefresh(request.required("refresh_token"))
+                .filter(t -> t.getClientId().equals(client.clientId()))
+                .orElseThrow(() -> OAuthException.invalidGrant(INVALID));
         Instant now = clock.instant();
-        TokenGrant grant = em.find(TokenGrant.class, token.getGrantId());
-        if (grant == null || grant.isRevoked() || token.getRevokedAt() != null) {
+        if (token.getRevokedAt() != null) {
             throw OAuthException.invalidGrant(INVALID);
         }
         if (token.getRotatedAt() != null) {
@@ -67,17 +67,13 @@ public class RefreshTokenGrant implements GrantHandler {
             throw OAuthException.invalidGrant(INVALID);
         }
         Set<String> scopes = narrowed(request, token.getScopes());
-        int rotated = em.createQuery("update RefreshToken r set r.rotatedAt = :now"
-                        + " where r.tokenHash = :h and r.rotatedAt is null and r.revokedAt is null")
-                .setParameter("now", now).setParameter("h", token.getTokenHash()).executeUpdate();
-        if (rotated != 1) {
+        AccountView account = accounts.byId(token.getAccountId()).filter(AccountView::enabled)
+                .orElseThrow(() -> OAuthException.invalidGrant(INVALID));
+        if (!grants.rotate(token)) {
             reused(token);
         }
-        Account account = em.find(Account.class, token.getAccountId());
-        if (account == null || !account.isEnabled()) {
-            throw OAuthException.invalidGrant(INVALID);
-        }
-        return issuer.issue(grant, account, client, scopes, token.getScopes());
+        return issuer.issue(new TokenIssuer.GrantRef(token.getGrantId(), token.getFamilyExpiresAt()), account, client,
+                scopes, token.getScopes());
     }
 
     private static Set<String> narrowed(TokenRequest request, Set<String> granted) {

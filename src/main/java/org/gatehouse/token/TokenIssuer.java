@@ -8,15 +8,14 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.gatehouse.client.ClientView;
 import org.gatehouse.config.ServerSettings;
 import org.gatehouse.config.TokenSettings;
+import org.gatehouse.grant.Grants;
 import org.gatehouse.keys.SigningKeys;
 import org.gatehouse.platform.Secrets;
-import org.gatehouse.user.Account;
+import org.gatehouse.user.AccountView;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,13 +25,19 @@ import java.util.Set;
 
 /**
  * Mints the token pair of a grant: an RFC 9068 JWT access token signed with the active key, and
- * an opaque refresh token of 256 random bits stored only as its SHA-256 (one insert).
+ * an opaque refresh token of 256 random bits stored only as its SHA-256 (one insert, through
+ * {@link Grants}). Everything it needs is in memory: the grant row the handler read, the account
+ * snapshot, the client snapshot, the prepared signer.
  */
 @ApplicationScoped
 public class TokenIssuer {
 
-    @PersistenceContext
-    EntityManager em;
+    /** The grant a token pair belongs to, as the grant handler found it. */
+    public record GrantRef(String id, java.time.Instant familyEnd) {
+    }
+
+    @Inject
+    Grants grants;
 
     @Inject
     SigningKeys keys;
@@ -47,27 +52,25 @@ public class TokenIssuer {
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public TokenResponse issue(TokenGrant grant, Account account, ClientView client, Set<String> accessScopes,
+    public TokenResponse issue(GrantRef grant, AccountView account, ClientView client, Set<String> accessScopes,
                                Set<String> refreshScopes) {
         Instant now = clock.instant();
         Duration accessTtl = client.accessTokenTtl().orElse(settings.accessTokenTtl());
         String scope = String.join(" ", accessScopes);
         String accessToken = sign(new JWTClaimsSet.Builder()
                 .issuer(server.issuer())
-                .subject(account.getSubject())
+                .subject(account.subject())
                 .audience(settings.audience())
                 .claim("client_id", client.clientId())
                 .claim("scope", scope)
-                .claim("preferred_username", account.getUsername())
-                .claim("gid", grant.getId())
+                .claim("preferred_username", account.username())
+                .claim("gid", grant.id())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(accessTtl)))
                 .jwtID(Secrets.random(16))
                 .build());
-        String refreshToken = Secrets.random(32);
-        Instant refreshExpiry = now.plus(client.refreshTokenTtl().orElse(settings.refreshTokenTtl()));
-        em.persist(new RefreshToken(Secrets.sha256(refreshToken), grant, refreshScopes, now, refreshExpiry));
-        grant.extendTo(refreshExpiry);
+        String refreshToken = grants.newRefreshToken(grant.id(), client.clientId(), account.id(), refreshScopes,
+                grant.familyEnd(), client.refreshTokenTtl().orElse(settings.refreshTokenTtl()));
         return new TokenResponse(accessToken, accessTtl.getSeconds(), refreshToken, scope);
     }
 

@@ -1,7 +1,7 @@
 package org.gatehouse.token;
 
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.gatehouse.platform.FormParameters;
+import org.gatehouse.client.FormParameters;
 
 import java.util.Map;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -81,11 +82,15 @@ public final class Browser implements AutoCloseable {
     public Browser click(String id) {
         WebElement element = waiting(20).until(ExpectedConditions.elementToBeClickable(By.id(id)));
         boolean submits = "submit".equalsIgnoreCase(element.getAttribute("type"));
-        WebElement page = submits ? driver.findElement(By.tagName("html")) : null;
+        if (submits) {
+            // A mark on the current window object: the document that replaces this one has a new
+            // window object without it (element staleness is reported inconsistently by chromedriver).
+            ((JavascriptExecutor) driver).executeScript("window.__gatehouseLeaving = true");
+        }
         element.click();
         if (submits) {
-            waiting(30).until(ExpectedConditions.stalenessOf(page));
-            loaded();
+            waiting(30).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return window.__gatehouseLeaving === undefined && document.readyState === 'complete'")));
         }
         return this;
     }
@@ -146,7 +151,7 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the current document has finished loading. */
     public Browser loaded() {
-        waiting(30).ignoring(StaleElementReferenceException.class)
+        waiting(30).ignoring(WebDriverException.class)
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }

@@ -12,7 +12,8 @@ import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
 import org.gatehouse.user.Account;
 import org.gatehouse.user.PasswordHasher;
-import org.gatehouse.token.Grants;
+import org.gatehouse.grant.Grants;
+import org.gatehouse.user.AccountCache;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -79,6 +80,9 @@ public class AccountAdmin {
     Grants grants;
 
     @Inject
+    AccountCache accountCache;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -130,6 +134,7 @@ public class AccountAdmin {
         account.setEnabled(f.isEnabled());
         em.persist(account);
         flush("username");
+        accountCache.changed(account.getId());
         audit.record(AuditType.ACCOUNT_CREATED, actor.username(), username, "roles=" + String.join(" ", account.getRoles()), actor.address());
         return account.getId();
     }
@@ -162,6 +167,7 @@ public class AccountAdmin {
         account.setEnabled(f.isEnabled());
         account.touch(clock.instant());
         flush(InvalidInput.FORM);
+        accountCache.changed(account.getId());
         int revoked = wasEnabled && !account.isEnabled() ? grants.revokeAllForAccount(account.getId(), "account disabled by admin") : 0;
         audit.record(AuditType.ACCOUNT_UPDATED, actor.username(), account.getUsername(),
                 "roles=" + String.join(" ", account.getRoles()) + " enabled=" + account.isEnabled()
@@ -180,6 +186,7 @@ public class AccountAdmin {
         account.setPasswordHash(hasher.hash(password));
         account.touch(clock.instant());
         flush(InvalidInput.FORM);
+        accountCache.changed(account.getId());
         audit.record(AuditType.ACCOUNT_PASSWORD_RESET, actor.username(), account.getUsername(), null, actor.address());
     }
 

@@ -14,7 +14,10 @@ import org.gatehouse.client.AuthMethod;
 import org.gatehouse.client.Client;
 import org.gatehouse.client.ClientType;
 import org.gatehouse.platform.Secrets;
-import org.gatehouse.token.Grants;
+import org.gatehouse.authorize.PendingAuthorizations;
+import org.gatehouse.client.Clients;
+import org.gatehouse.consent.Consents;
+import org.gatehouse.grant.Grants;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -71,7 +74,13 @@ public class ClientAdmin {
     Grants grants;
 
     @Inject
-    AfterCommit afterCommit;
+    Clients clients;
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    PendingAuthorizations pending;
 
     @Inject
     AuditLog audit;
@@ -118,7 +127,7 @@ public class ClientAdmin {
         Optional<String> secret = client.isPublic() ? Optional.empty() : Optional.of(newSecret(client));
         em.persist(client);
         flush("name");
-        afterCommit.evictClient(clientId);
+        clients.changed(clientId);
         audit.record(AuditType.CLIENT_CREATED, actor.username(), clientId,
                 "name=" + client.getName() + " type=" + client.getType(), actor.address());
         return new Saved(clientId, secret);
@@ -143,7 +152,7 @@ public class ClientAdmin {
         flush("name");
         int revoked = wasEnabled && !client.isEnabled()
                 ? grants.revokeAllForClient(client.getClientId(), "client disabled by admin") : 0;
-        afterCommit.evictClient(client.getClientId());
+        clients.changed(client.getClientId());
         audit.record(AuditType.CLIENT_UPDATED, actor.username(), client.getClientId(),
                 "name=" + client.getName() + " enabled=" + client.isEnabled()
                         + (revoked > 0 ? " grantsRevoked=" + revoked : "") + (secret.isPresent() ? " secretGenerated" : ""),
@@ -164,19 +173,17 @@ public class ClientAdmin {
         String secret = newSecret(client);
         client.touch(clock.instant());
         flush(InvalidInput.FORM);
-        afterCommit.evictClient(clientId);
+        clients.changed(clientId);
         audit.record(AuditType.CLIENT_SECRET_ROTATED, actor.username(), clientId, null, actor.address());
         return secret;
     }
 
     /** How many live grants deleting the client would revoke (for the confirmation). */
     public long liveGrants(String clientId) {
-        return em.createQuery("select count(g) from TokenGrant g where g.clientId = :c and g.revokedAt is null"
-                        + " and g.expiresAt > :now", Long.class)
-                .setParameter("c", clientId).setParameter("now", clock.instant()).getSingleResult();
+        return grants.countLive(new Grants.Owner(clientId, null));
     }
 
-    /** Deletes the client and everything issued to it: grants (and so their tokens), consents, codes. */
+    /** Deletes the client and everything issued to it: grants (their codes and tokens), consents, parked requests. */
     @Transactional
     public int delete(String clientId, Actor actor) {
         Client client = em.find(Client.class, clientId);
@@ -184,12 +191,11 @@ public class ClientAdmin {
             throw new EditConflict("This client no longer exists.");
         }
         int revoked = grants.revokeAllForClient(clientId, "client deleted by admin");
-        em.createQuery("delete from Consent c where c.clientId = :c").setParameter("c", clientId).executeUpdate();
-        em.createQuery("delete from AuthorizationCode a where a.clientId = :c").setParameter("c", clientId).executeUpdate();
-        em.createQuery("delete from PendingAuthorization p where p.clientId = :c").setParameter("c", clientId).executeUpdate();
+        consents.forgetAllForClient(clientId);
+        pending.dropAllForClient(clientId);
         em.remove(client);
         flush(InvalidInput.FORM);
-        afterCommit.evictClient(clientId);
+        clients.changed(clientId);
         audit.record(AuditType.CLIENT_DELETED, actor.username(), clientId,
                 "name=" + client.getName() + " grantsRevoked=" + revoked, actor.address());
         return revoked;

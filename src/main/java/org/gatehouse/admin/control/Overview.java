@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.gatehouse.grant.Grants;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,14 +20,16 @@ public class Overview {
     @Inject
     Clock clock;
 
+    @Inject
+    Grants grants;
+
     public long clients() { return count("select count(c) from Client c"); }
     public long accounts() { return count("select count(a) from Account a"); }
     public long disabledAccounts() { return count("select count(a) from Account a where a.enabled = false"); }
     public long scopes() { return count("select count(s) from Scope s"); }
 
     public long liveGrants() {
-        return em.createQuery("select count(g) from TokenGrant g where g.revokedAt is null and g.expiresAt > :now", Long.class)
-                .setParameter("now", clock.instant()).getSingleResult();
+        return grants.countAllLive();
     }
 
     public long publishedKeys() {

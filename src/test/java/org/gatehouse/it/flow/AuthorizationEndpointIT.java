@@ -204,8 +204,8 @@ class AuthorizationEndpointIT {
         assertEquals(Http.base(), q.get("iss"));
         String code = q.get("code");
         assertTrue(code.length() >= 43, "≥ 256 bits");
-        assertEquals(0, Db.count("select count(*) from authorization_code where code_hash = ?", code));
-        assertEquals(1, Db.count("select count(*) from authorization_code where code_hash = ?", OAuthFlow.s256(code)));
+        assertEquals(0, Db.count("select count(*) from token_grant where code_hash = ?", code));
+        assertEquals(1, Db.count("select count(*) from token_grant where code_hash = ?", OAuthFlow.s256(code)));
     }
 
     @Test

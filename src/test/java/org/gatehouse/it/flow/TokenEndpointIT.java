@@ -179,7 +179,7 @@ class TokenEndpointIT {
     void expiredCodeIsInvalidGrant() {
         OAuthFlow flow = new OAuthFlow();
         String code = flow.code(flow.request(CONFIDENTIAL, "profile", "x"));
-        Db.update("update authorization_code set expires_at = ? where code_hash = ?",
+        Db.update("update token_grant set code_expires_at = ? where code_hash = ?",
                 java.sql.Timestamp.from(Instant.now().minusSeconds(5)), OAuthFlow.s256(code));
         assertError(flow.exchange(code, CONFIDENTIAL, CONFIDENTIAL_SECRET), 400, "invalid_grant");
     }

@@ -1,4 +1,4 @@
-package org.gatehouse.platform;
+package org.gatehouse.client;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.gatehouse.error.OAuthException;

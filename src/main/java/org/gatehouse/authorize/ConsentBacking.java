@@ -1,4 +1,4 @@
-package org.gatehouse.consent;
+package org.gatehouse.authorize;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -7,12 +7,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import org.gatehouse.authorize.AuthorizationFlow;
-import org.gatehouse.authorize.PendingAuthorization;
-import org.gatehouse.authorize.PendingAuthorizations;
 import org.gatehouse.client.ClientView;
 import org.gatehouse.client.Clients;
-import org.gatehouse.login.SessionCaller;
+import org.gatehouse.user.SessionCaller;
 import org.gatehouse.scope.Scopes;
 
 import java.io.IOException;

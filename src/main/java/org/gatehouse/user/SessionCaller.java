@@ -1,4 +1,4 @@
-package org.gatehouse.login;
+package org.gatehouse.user;
 
 import java.io.Serializable;
 import java.util.Set;

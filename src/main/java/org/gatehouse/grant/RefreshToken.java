@@ -1,4 +1,4 @@
-package org.gatehouse.token;
+package org.gatehouse.grant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -41,6 +41,9 @@ public class RefreshToken {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    @Column(name = "family_expires_at")
+    private Instant familyExpiresAt;
+
     @Column(name = "rotated_at")
     private Instant rotatedAt;
 
@@ -50,14 +53,16 @@ public class RefreshToken {
     protected RefreshToken() {
     }
 
-    public RefreshToken(String tokenHash, TokenGrant grant, Set<String> scopes, Instant now, Instant expiresAt) {
+    RefreshToken(String tokenHash, String grantId, String clientId, long accountId, Set<String> scopes, Instant now,
+                 Instant expiresAt, Instant familyExpiresAt) {
         this.tokenHash = tokenHash;
-        this.grantId = grant.getId();
-        this.clientId = grant.getClientId();
-        this.accountId = grant.getAccountId();
+        this.grantId = grantId;
+        this.clientId = clientId;
+        this.accountId = accountId;
         this.scopes = scopes;
         this.createdAt = now;
         this.expiresAt = expiresAt;
+        this.familyExpiresAt = familyExpiresAt;
     }
 
     public boolean isExpired(Instant now) {
@@ -75,6 +80,7 @@ public class RefreshToken {
     public Set<String> getScopes() { return scopes; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getExpiresAt() { return expiresAt; }
+    public Instant getFamilyExpiresAt() { return familyExpiresAt; }
     public Instant getRotatedAt() { return rotatedAt; }
     public Instant getRevokedAt() { return revokedAt; }
 }

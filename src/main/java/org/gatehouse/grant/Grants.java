@@ -1,0 +1,199 @@
+package org.gatehouse.grant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.gatehouse.config.TokenSettings;
+import org.gatehouse.platform.Secrets;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one store of authorizations (docs/architecture.md, "One home for an authorization"): a
+ * grant with its code, its refresh-token family and its revocation state. Every other feature
+ * goes through this interface; none reads or writes {@code token_grant} or {@code refresh_token}.
+ * <ul>
+ *   <li>issue: one INSERT (grant and code in one row);</li>
+ *   <li>redeem a code: one read by the code's hash, then {@link #consumeCode} — one conditional
+ *   UPDATE, so of any number of concurrent redemptions on any number of nodes exactly one wins
+ *   (RFC 6749 §4.1.2) — and the INSERT of the first refresh token;</li>
+ *   <li>rotate a refresh token: one read by its hash, {@link #rotate} (one conditional UPDATE), one
+ *   INSERT (OAuth 2.1 §4.3.1);</li>
+ *   <li>revoke: the grant row and its live refresh tokens, and the in-memory
+ *   {@link RevokedGrants} list that stops its access tokens.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class Grants {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RevokedGrants revokedGrants;
+
+    @Inject
+    TokenSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** Creates the grant and its one-time code for an approved request; returns the code's value. */
+    @Transactional
+    public String issue(NewGrant request) {
+        Instant now = clock.instant();
+        String code = Secrets.random(32);
+        em.persist(new TokenGrant(Secrets.random(16), request, Secrets.sha256(code), now, now.plus(settings.codeTtl()),
+                now.plus(request.familyLifetime())));
+        return code;
+    }
+
+    /** The grant a code value started, if any (one read by the code's hash). */
+    public Optional<TokenGrant> byCode(String code) {
+        return em.createQuery("select g from TokenGrant g where g.codeHash = :h", TokenGrant.class)
+                .setParameter("h", Secrets.sha256(code)).getResultStream().findFirst();
+    }
+
+    /** Marks the grant's code used; true only for the one caller that did, and only while the grant is live. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean consumeCode(TokenGrant grant) {
+        return em.createQuery("update TokenGrant g set g.codeConsumedAt = :now"
+                        + " where g.id = :id and g.codeConsumedAt is null and g.revokedAt is null")
+                .setParameter("now", clock.instant()).setParameter("id", grant.getId()).executeUpdate() == 1;
+    }
+
+    /** The refresh token with this value, if it was ever issued (one read by its hash). */
+    public Optional<RefreshToken> byRefresh(String value) {
+        return Optional.ofNullable(em.find(RefreshToken.class, Secrets.sha256(value)));
+    }
+
+    /** Retires a refresh token; true only for the one caller that did, and only while it is live. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean rotate(RefreshToken token) {
+        return em.createQuery("update RefreshToken r set r.rotatedAt = :now"
+                        + " where r.tokenHash = :h and r.rotatedAt is null and r.revokedAt is null")
+                .setParameter("now", clock.instant()).setParameter("h", token.getTokenHash()).executeUpdate() == 1;
+    }
+
+    /**
+     * Issues a refresh token of the grant's family (one INSERT); returns its value. It expires
+     * after {@code ttl}, but never after the family's own end.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String newRefreshToken(String grantId, String clientId, long accountId, Set<String> scopes,
+                                  Instant familyEnd, java.time.Duration ttl) {
+        Instant now = clock.instant();
+        Instant expiry = now.plus(ttl);
+        String value = Secrets.random(32);
+        em.persist(new RefreshToken(Secrets.sha256(value), grantId, clientId, accountId, scopes, now,
+                familyEnd.isBefore(expiry) ? familyEnd : expiry, familyEnd));
+        return value;
+    }
+
+    /** The grant with this id, if it exists. */
+    public Optional<TokenGrant> find(String grantId) {
+        return Optional.ofNullable(em.find(TokenGrant.class, grantId));
+    }
+
+    public boolean isRevoked(String grantId) {
+        return revokedGrants.isRevoked(grantId);
+    }
+
+    /** Revokes one grant and everything issued under it; true if it was live. */
+    @Transactional
+    public boolean revoke(String grantId, String reason) {
+        Instant now = clock.instant();
+        int changed = em.createQuery("update TokenGrant g set g.revokedAt = :now, g.revokedReason = :reason"
+                        + " where g.id = :id and g.revokedAt is null")
+                .setParameter("now", now).setParameter("reason", reason).setParameter("id", grantId).executeUpdate();
+        em.createQuery("update RefreshToken r set r.revokedAt = :now where r.grantId = :id and r.revokedAt is null")
+                .setParameter("now", now).setParameter("id", grantId).executeUpdate();
+        revokedGrants.revoked(grantId);
+        return changed == 1;
+    }
+
+    /** Revokes every live grant of a client (client deleted or disabled); returns how many. */
+    @Transactional
+    public int revokeAllForClient(String clientId, String reason) {
+        return revokeAll(em.createQuery("select g.id from TokenGrant g where g.clientId = :c and g.revokedAt is null", String.class)
+                .setParameter("c", clientId).getResultList(), reason);
+    }
+
+    /** Revokes every live grant of an account (disabled, deleted, password reset); returns how many. */
+    @Transactional
+    public int revokeAllForAccount(long accountId, String reason) {
+        return revokeAll(em.createQuery("select g.id from TokenGrant g where g.accountId = :a and g.revokedAt is null", String.class)
+                .setParameter("a", accountId).getResultList(), reason);
+    }
+
+    /** Revokes the live grants one account gave one client (its consent withdrawn). */
+    @Transactional
+    public int revokeAll(long accountId, String clientId, String reason) {
+        return revokeAll(em.createQuery("select g.id from TokenGrant g where g.accountId = :a and g.clientId = :c"
+                        + " and g.revokedAt is null", String.class)
+                .setParameter("a", accountId).setParameter("c", clientId).getResultList(), reason);
+    }
+
+    private int revokeAll(List<String> ids, String reason) {
+        ids.forEach(id -> revoke(id, reason));
+        return ids.size();
+    }
+
+    /** Whose grants a listing shows: one client's, or one account's. */
+    public record Owner(String clientId, Long accountId) implements java.io.Serializable {
+        String where() {
+            return clientId != null ? " and g.clientId = :owner" : " and g.accountId = :owner";
+        }
+
+        Object value() {
+            return clientId != null ? clientId : accountId;
+        }
+    }
+
+    /** A live grant with the number of its usable refresh tokens. */
+    public record LiveGrant(TokenGrant grant, long liveRefreshTokens) {
+    }
+
+    public long countLive(Owner owner) {
+        return em.createQuery("select count(g) from TokenGrant g where g.revokedAt is null and g.expiresAt > :now"
+                        + owner.where(), Long.class)
+                .setParameter("now", clock.instant()).setParameter("owner", owner.value()).getSingleResult();
+    }
+
+    public long countAllLive() {
+        return em.createQuery("select count(g) from TokenGrant g where g.revokedAt is null and g.expiresAt > :now", Long.class)
+                .setParameter("now", clock.instant()).getSingleResult();
+    }
+
+    public List<LiveGrant> live(Owner owner, int first, int max) {
+        List<Object[]> rows = em.createQuery("select g, (select count(r) from RefreshToken r where r.grantId = g.id"
+                        + " and r.revokedAt is null and r.rotatedAt is null and r.expiresAt > :now)"
+                        + " from TokenGrant g where g.revokedAt is null and g.expiresAt > :now"
+                        + owner.where() + " order by g.createdAt desc, g.id", Object[].class)
+                .setParameter("now", clock.instant()).setParameter("owner", owner.value())
+                .setFirstResult(first).setMaxResults(max).getResultList();
+        return rows.stream().map(r -> new LiveGrant((TokenGrant) r[0], ((Number) r[1]).longValue())).toList();
+    }
+
+    /**
+     * Removes what can no longer validate anything: expired codes' bindings stay with their grant,
+     * refresh tokens and grants go a day after they expired or were revoked or rotated.
+     */
+    @Transactional
+    public int purgeExpired(Instant now) {
+        Instant old = now.minus(java.time.Duration.ofDays(1));
+        int refresh = em.createQuery("delete from RefreshToken r where r.expiresAt < :t or r.revokedAt < :t or r.rotatedAt < :t")
+                .setParameter("t", old).executeUpdate();
+        int grants = em.createQuery("delete from TokenGrant g where g.expiresAt < :t or g.revokedAt < :t"
+                        + " or (g.codeConsumedAt is null and g.codeExpiresAt < :t and not exists"
+                        + " (select r from RefreshToken r where r.grantId = g.id))")
+                .setParameter("t", old).executeUpdate();
+        return refresh + grants;
+    }
+}

@@ -1,0 +1,87 @@
+package org.gatehouse.platform;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+
+/**
+ * A small in-memory cache bounded in size (least recently used entries go first) and in age
+ * (an entry older than {@code maxAge} is loaded again). Misses are cached too, as empty values,
+ * within the same bound, so a flood of unknown keys costs one load each and never more memory
+ * than {@code maxEntries}. Every cache in Gatehouse is one of these (docs/architecture.md).
+ */
+public final class BoundedCache<K, V> {
+
+    private record Entry<V>(Optional<V> value, long loadedAt) {
+    }
+
+    private final int maxEntries;
+    private final long maxAgeMillis;
+    private final LongSupplier clock;
+    private final LinkedHashMap<K, Entry<V>> entries;
+
+    public BoundedCache(int maxEntries, Duration maxAge) {
+        this(maxEntries, maxAge, System::currentTimeMillis);
+    }
+
+    BoundedCache(int maxEntries, Duration maxAge, LongSupplier clock) {
+        this.maxEntries = maxEntries;
+        this.maxAgeMillis = maxAge.toMillis();
+        this.clock = clock;
+        this.entries = new LinkedHashMap<>(Math.min(maxEntries, 1024), 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, Entry<V>> eldest) {
+                return size() > BoundedCache.this.maxEntries;
+            }
+        };
+    }
+
+    /**
+     * The cached value, or what {@code loader} answers (empty for "there is none"). The loader
+     * runs outside the lock; two threads missing the same key at once may both load it.
+     */
+    public Optional<V> get(K key, Function<K, Optional<V>> loader) {
+        long now = clock.getAsLong();
+        Entry<V> e;
+        synchronized (entries) {
+            e = entries.get(key);
+        }
+        if (e != null && now - e.loadedAt() < maxAgeMillis) {
+            return e.value();
+        }
+        Optional<V> loaded = loader.apply(key);
+        synchronized (entries) {
+            entries.put(key, new Entry<>(loaded, now));
+        }
+        return loaded;
+    }
+
+    public void evict(K key) {
+        synchronized (entries) {
+            entries.remove(key);
+        }
+    }
+
+    /** Evicts every entry whose value matches (for keys derived from the value). */
+    public void evictIf(Predicate<V> matches) {
+        synchronized (entries) {
+            entries.values().removeIf(e -> e.value().map(matches::test).orElse(false));
+        }
+    }
+
+    public void clear() {
+        synchronized (entries) {
+            entries.clear();
+        }
+    }
+
+    public int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+}
