@@ -6,6 +6,7 @@ import org.gatehouse.authorize.AuthorizationPageException;
 import org.gatehouse.client.AuthMethod;
 import org.gatehouse.client.ClientType;
 import org.gatehouse.client.ClientView;
+import org.gatehouse.client.GrantTypes;
 import org.gatehouse.error.OAuthException;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class ChecksTest {
 
     private static ClientView client(ClientType type, List<String> redirects, boolean requirePkce) {
         return new ClientView("c1", "Client", type, type == ClientType.PUBLIC ? AuthMethod.NONE : AuthMethod.CLIENT_SECRET_BASIC,
-                null, redirects, Set.of("profile", "notes:read"), Set.of("profile"), requirePkce || type == ClientType.PUBLIC,
+                null, redirects, Set.of("profile", "notes:read"), Set.of("profile"), GrantTypes.DEFAULT, requirePkce || type == ClientType.PUBLIC,
                 Optional.empty(), Optional.empty(), true);
     }
 
