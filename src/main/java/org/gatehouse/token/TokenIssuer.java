@@ -26,7 +26,8 @@ import java.util.Set;
 
 /**
  * Mints the token pair of a grant: an RFC 9068 JWT access token signed with the active key, and
- * an opaque refresh token of 256 random bits stored only as its SHA-256 (one insert).
+ * an opaque refresh token of 256 random bits stored only as its SHA-256 (one insert). A client
+ * acting for itself (client_credentials) gets the access token alone, see {@link #issueForClient}.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -81,5 +82,28 @@ public class TokenIssuer {
             throw new IllegalStateException("cannot sign access token", e);
         }
         return jwt.serialize();
+    }
+
+    /**
+     * The access token of a {@code client_credentials} grant (RFC 6749 §4.4.3): the same RFC 9068
+     * profile as {@link #issue}, with the client as its own subject (RFC 9068 §2.2: with no
+     * resource owner, {@code sub} identifies the client), no {@code preferred_username}, and no
+     * {@code gid} since there is no grant behind it. No refresh token (§4.4.3); nothing is stored.
+     */
+    public TokenResponse issueForClient(ClientView client, Set<String> scopes) {
+        Instant now = clock.instant();
+        Duration accessTtl = client.accessTokenTtl().orElse(settings.accessTokenTtl());
+        String scope = String.join(" ", scopes);
+        String accessToken = sign(new JWTClaimsSet.Builder()
+                .issuer(server.issuer())
+                .subject(client.clientId())
+                .audience(settings.audience())
+                .claim("client_id", client.clientId())
+                .claim("scope", scope)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(accessTtl)))
+                .jwtID(Secrets.random(16))
+                .build());
+        return new TokenResponse(accessToken, accessTtl.getSeconds(), null, scope);
     }
 }
