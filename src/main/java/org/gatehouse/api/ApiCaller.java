@@ -2,12 +2,18 @@ package org.gatehouse.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import org.gatehouse.token.AccessTokenPrincipal;
 import org.gatehouse.user.Account;
 import org.gatehouse.user.Accounts;
 
-/** The verified token of the current API request and the account it speaks for. */
+/**
+ * The verified token of the current API request and the account it speaks for. A token a client
+ * obtained for itself (client_credentials, RFC 6749 §4.4) speaks for no account: asking for one
+ * is 403 {@code insufficient_scope} "needs a token issued to a user" (RFC 6750 §3.1: the token is
+ * valid, but it does not carry the privileges the resource needs), before any account lookup.
+ */
 @RequestScoped
 public class ApiCaller {
 
@@ -19,11 +25,16 @@ public class ApiCaller {
 
     public AccessTokenPrincipal token() {
         return security.getPrincipalsByType(AccessTokenPrincipal.class).stream().findFirst()
-                .orElseThrow(() -> new NotAuthorizedException("Bearer realm=\"gatehouse\""));
+                .orElseThrow(() -> new NotAuthorizedException(BearerErrors.tokenRequired()));
     }
 
     public Account account() {
-        return accounts.bySubject(token().getSubject()).filter(Account::isEnabled)
-                .orElseThrow(() -> new NotAuthorizedException("Bearer realm=\"gatehouse\", error=\"invalid_token\""));
+        AccessTokenPrincipal token = token();
+        if (token.isClientToken()) {
+            throw new ForbiddenException(BearerErrors.userNeeded());
+        }
+        return accounts.bySubject(token.getSubject()).filter(Account::isEnabled)
+                .orElseThrow(() -> new NotAuthorizedException(
+                        BearerErrors.invalidToken("The account of this token is disabled or no longer exists")));
     }
 }

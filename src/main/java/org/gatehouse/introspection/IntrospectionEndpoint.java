@@ -32,7 +32,8 @@ import java.util.Map;
 /**
  * Token introspection (RFC 7662) for confidential clients (resource servers register as one).
  * Access tokens are verified like the API does; refresh tokens are answered only to the client
- * they were issued to. Anything else is {@code {"active": false}} and nothing more (§2.2).
+ * they were issued to. Anything else is {@code {"active": false}} and nothing more (§2.2). A
+ * client's own token (client_credentials) has {@code sub} = its client id and no {@code username}.
  */
 @Path("introspect")
 @ApplicationScoped
@@ -80,8 +81,9 @@ public class IntrospectionEndpoint {
         } else {
             try {
                 AccessTokenPrincipal p = verifier.verify(token);
-                json.add("active", true).add("scope", String.join(" ", p.scopes())).add("client_id", p.clientId())
-                        .add("username", p.getName()).add("token_type", "Bearer")
+                json.add("active", true).add("scope", String.join(" ", p.scopes())).add("client_id", p.clientId());
+                p.username().ifPresent(username -> json.add("username", username));
+                json.add("token_type", "Bearer")
                         .add("sub", p.getSubject()).add("iss", p.getIssuer()).add("jti", p.getTokenID())
                         .add("exp", p.getExpirationTime()).add("iat", p.getIssuedAtTime())
                         .add("aud", JsonSupport.PROVIDER.createArrayBuilder(p.getAudience()));
