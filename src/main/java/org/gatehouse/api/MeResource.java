@@ -12,7 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.user.AccountView;
 
-/** {@code GET /api/me}: the signed-in account's profile; needs scope {@code profile}. */
+/**
+ * {@code GET /api/me}: the signed-in account's profile; needs scope {@code profile} and a token
+ * issued to a user (a client's own token is 403, see {@link ApiCaller#account()}).
+ */
 @Path("me")
 @RequestScoped
 @DenyAll

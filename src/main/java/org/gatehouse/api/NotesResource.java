@@ -29,7 +29,8 @@ import java.time.Clock;
 
 /**
  * {@code /api/notes}: the account's notes. Reading needs {@code notes:read}; creating and
- * deleting need {@code notes:write}. A note of another account is "not found".
+ * deleting need {@code notes:write}. A note of another account is "not found". Notes belong to
+ * an account, so a client's own token (client_credentials) is refused by {@link ApiCaller#account()}.
  */
 @Path("notes")
 @RequestScoped
@@ -64,11 +65,12 @@ public class NotesResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     public Response create(String body) {
+        long accountId = caller.account().id();
         String text = text(body);
         if (text == null || text.isBlank() || text.length() > MAX_LENGTH) {
             return OAuthErrorMapper.json(400, "invalid_request", "Send a JSON object {\"text\": \"...\"} with 1 to 4000 characters", null);
         }
-        Note note = new Note(caller.account().id(), text, clock.instant());
+        Note note = new Note(accountId, text, clock.instant());
         em.persist(note);
         em.flush();
         return Response.status(201).entity(json(note).toString()).build();

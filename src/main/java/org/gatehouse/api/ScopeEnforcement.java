@@ -4,13 +4,11 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import org.gatehouse.platform.JsonSupport;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
@@ -48,22 +46,11 @@ public class ScopeEnforcement implements ContainerRequestFilter {
         }
         var security = request.getSecurityContext();
         if (security.getUserPrincipal() == null) {
-            request.abortWith(Response.status(401)
-                    .header("WWW-Authenticate", "Bearer realm=\"gatehouse\"")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(error("invalid_token", "An access token is required")).build());
+            request.abortWith(BearerErrors.tokenRequired());
             return;
         }
         if (Arrays.stream(roles.value()).noneMatch(security::isUserInRole)) {
-            String needed = String.join(" ", roles.value());
-            request.abortWith(Response.status(403)
-                    .header("WWW-Authenticate", "Bearer realm=\"gatehouse\", error=\"insufficient_scope\", scope=\"" + needed + "\"")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(error("insufficient_scope", "This request needs the scope " + needed)).build());
+            request.abortWith(BearerErrors.scopeNeeded(String.join(" ", roles.value())));
         }
-    }
-
-    private static String error(String error, String description) {
-        return JsonSupport.PROVIDER.createObjectBuilder().add("error", error).add("error_description", description).build().toString();
     }
 }

@@ -9,6 +9,8 @@ public enum AuditType {
     CODE_REPLAY,
     REFRESH_REUSE,
     CLIENT_AUTH_FAILED,
+    /** An authenticated client was refused a token: grant type not registered, or (client_credentials) scope not allowed. */
+    GRANT_REFUSED,
     GRANT_REVOKED,
     TOKEN_REVOKED,
     ADMIN_BOOTSTRAPPED,

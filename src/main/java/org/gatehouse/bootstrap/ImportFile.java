@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 import org.gatehouse.client.AuthMethod;
 import org.gatehouse.client.Client;
 import org.gatehouse.client.ClientType;
+import org.gatehouse.client.GrantTypes;
 import org.gatehouse.client.RedirectUriRules;
 import org.gatehouse.platform.Secrets;
 import org.gatehouse.user.Account;
@@ -30,9 +31,12 @@ import java.util.regex.Pattern;
  * { "scopes":   [ {"name": "...", "description": "..."} ],
  *   "clients":  [ {"clientId", "name", "type": "confidential|public", "authMethod", "secret",
  *                  "redirectUris": [], "allowedScopes": [], "defaultScopes": [], "requirePkce",
+ *                  "grantTypes": ["authorization_code", "refresh_token"],
  *                  "accessTokenTtl": "PT5M", "refreshTokenTtl": "P1D", "enabled"} ],
  *   "accounts": [ {"username", "password", "displayName", "email", "roles": [], "enabled"} ] }
  * }</pre>
+ * Redirect URIs and grant types are judged by the same rules as in the admin console
+ * ({@link RedirectUriRules}, {@link GrantTypes}).
  */
 public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, List<AccountEntry> accounts) {
 
@@ -49,7 +53,7 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
     /** A client to declare; {@code secret} is hashed before it is stored. */
     public record ClientEntry(String where, String clientId, String name, ClientType type, AuthMethod authMethod,
                               String secret, List<String> redirectUris, Set<String> allowedScopes,
-                              Set<String> defaultScopes, boolean requirePkce, Integer accessTtl, Integer refreshTtl,
+                              Set<String> defaultScopes, Set<String> grantTypes, boolean requirePkce, Integer accessTtl, Integer refreshTtl,
                               boolean enabled) {
 
         void checkScopesKnown(Collection<String> known) {
@@ -64,7 +68,8 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
             return !Objects.equals(name, c.getName()) || type != c.getType() || authMethod != c.getAuthMethod()
                     || (secret != null && !Secrets.constantTimeEquals(Secrets.sha256(secret), c.getSecretHash()))
                     || !redirectUris.equals(c.getRedirectUris()) || !allowedScopes.equals(c.getAllowedScopes())
-                    || !defaultScopes.equals(c.getDefaultScopes()) || requirePkce != c.isRequirePkce()
+                    || !defaultScopes.equals(c.getDefaultScopes()) || !grantTypes.equals(c.getGrantTypes())
+                    || requirePkce != c.isRequirePkce()
                     || !Objects.equals(accessTtl, c.getAccessTokenTtlSeconds())
                     || !Objects.equals(refreshTtl, c.getRefreshTokenTtlSeconds()) || enabled != c.isEnabled();
         }
@@ -82,6 +87,7 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
             c.setRedirectUris(redirectUris);
             c.setAllowedScopes(allowedScopes);
             c.setDefaultScopes(defaultScopes);
+            c.setGrantTypes(grantTypes);
             c.setRequirePkce(requirePkce);
             c.setAccessTokenTtlSeconds(accessTtl);
             c.setRefreshTokenTtlSeconds(refreshTtl);
@@ -172,21 +178,22 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
             throw new ImportException(where + ".secret: a public client has no secret");
         }
         List<String> uris = strings(o, "redirectUris", where);
-        if (uris.isEmpty()) {
-            throw new ImportException(where + ".redirectUris: at least one redirect URI is required");
-        }
         for (int i = 0; i < uris.size(); i++) {
             String at = where + ".redirectUris[" + i + "]";
             RedirectUriRules.problem(uris.get(i)).ifPresent(p -> {
                 throw new ImportException(at + ": " + p);
             });
         }
+        Set<String> grantTypes = o.containsKey("grantTypes") ? new LinkedHashSet<>(strings(o, "grantTypes", where)) : GrantTypes.DEFAULT;
+        GrantTypes.problems(type, grantTypes, uris).stream().findFirst().ifPresent(p -> {
+            throw new ImportException(where + "." + p.field() + ": " + p.message());
+        });
         Set<String> allowed = new LinkedHashSet<>(strings(o, "allowedScopes", where));
         Set<String> defaults = new LinkedHashSet<>(o.containsKey("defaultScopes") ? strings(o, "defaultScopes", where) : List.copyOf(allowed));
         if (!allowed.containsAll(defaults)) {
             throw new ImportException(where + ".defaultScopes: must be a subset of allowedScopes");
         }
-        return new ClientEntry(where, id, name, type, method, secret, List.copyOf(uris), allowed, defaults,
+        return new ClientEntry(where, id, name, type, method, secret, List.copyOf(uris), allowed, defaults, grantTypes,
                 bool(o, "requirePkce", where, true), seconds(o, "accessTokenTtl", where),
                 seconds(o, "refreshTokenTtl", where), bool(o, "enabled", where, true));
     }

@@ -12,6 +12,7 @@ import org.gatehouse.client.Client;
 import org.gatehouse.client.ClientType;
 import org.gatehouse.client.ClientView;
 import org.gatehouse.client.Clients;
+import org.gatehouse.client.GrantTypes;
 import org.gatehouse.config.BootstrapSettings;
 import org.gatehouse.playground.PlaygroundClients;
 
@@ -77,6 +78,7 @@ public class PlaygroundRegistration {
         client.setRedirectUris(List.of(playground.redirectUri()));
         client.setAllowedScopes(Set.copyOf(PlaygroundClients.SCOPES));
         client.setDefaultScopes(Set.of("profile"));
+        client.setGrantTypes(GrantTypes.DEFAULT);
         client.setRequirePkce(true);
         client.setEnabled(true);
         if (created) {

@@ -51,6 +51,11 @@ public class Client {
     @Column(name = "default_scopes")
     private Set<String> defaultScopes;
 
+    /** RFC 7591 §2 names; see {@link GrantTypes} for what a client may combine. */
+    @Convert(converter = SpaceSeparated.class)
+    @Column(name = "grant_types")
+    private Set<String> grantTypes;
+
     @Column(name = "require_pkce")
     private boolean requirePkce;
 
@@ -81,6 +86,7 @@ public class Client {
         this.redirectUris = List.of();
         this.allowedScopes = Set.of();
         this.defaultScopes = Set.of();
+        this.grantTypes = GrantTypes.DEFAULT;
         this.requirePkce = true;
         this.enabled = true;
         this.createdAt = now;
@@ -119,6 +125,8 @@ public class Client {
     public void setAllowedScopes(Set<String> allowedScopes) { this.allowedScopes = allowedScopes; }
     public Set<String> getDefaultScopes() { return defaultScopes; }
     public void setDefaultScopes(Set<String> defaultScopes) { this.defaultScopes = defaultScopes; }
+    public Set<String> getGrantTypes() { return grantTypes; }
+    public void setGrantTypes(Set<String> grantTypes) { this.grantTypes = grantTypes; }
     public boolean isRequirePkce() { return requirePkce; }
     public void setRequirePkce(boolean requirePkce) { this.requirePkce = requirePkce; }
     public Integer getAccessTokenTtlSeconds() { return accessTokenTtlSeconds; }

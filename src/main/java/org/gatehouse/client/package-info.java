@@ -1,6 +1,7 @@
 /**
- * Registered clients (RFC 6749 §2): confidential or public (§2.1), their redirect URIs, allowed
- * and default scopes, and client authentication at the token, revocation and introspection
+ * Registered clients (RFC 6749 §2): confidential or public (§2.1), their grant types (RFC 7591 §2
+ * names; the rules in {@link org.gatehouse.client.GrantTypes}), redirect URIs, allowed and
+ * default scopes, and client authentication at the token, revocation and introspection
  * endpoints (§2.3.1: {@code client_secret_basic}, {@code client_secret_post}, or {@code none} for
  * public clients; method names from RFC 7591 §2).
  * <p>

@@ -12,11 +12,13 @@ import jakarta.ws.rs.core.Response;
 import org.gatehouse.config.ServerSettings;
 import org.gatehouse.scope.Scope;
 import org.gatehouse.scope.Scopes;
+import org.gatehouse.token.GrantHandlers;
 
 /**
  * Authorization server metadata (RFC 8414 §2, §3) at
  * {@code /.well-known/oauth-authorization-server}. The issuer is the configured one, verbatim,
  * matching the {@code iss} of tokens and of authorization responses (RFC 9207).
+ * {@code grant_types_supported} names the grant handlers the token endpoint has deployed.
  */
 @Path("oauth-authorization-server")
 @ApplicationScoped
@@ -28,12 +30,17 @@ public class MetadataEndpoint {
     @Inject
     Scopes scopes;
 
+    @Inject
+    GrantHandlers grants;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response metadata() {
         String base = server.baseUrl();
         JsonArrayBuilder scopeNames = JsonSupport.PROVIDER.createArrayBuilder();
         scopes.all().stream().map(Scope::getName).forEach(scopeNames::add);
+        JsonArrayBuilder grantTypes = JsonSupport.PROVIDER.createArrayBuilder();
+        grants.grantTypes().forEach(grantTypes::add);
         JsonArrayBuilder authMethods = JsonSupport.PROVIDER.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none");
         String json = JsonSupport.PROVIDER.createObjectBuilder()
                 .add("issuer", server.issuer())
@@ -45,7 +52,7 @@ public class MetadataEndpoint {
                 .add("scopes_supported", scopeNames)
                 .add("response_types_supported", JsonSupport.PROVIDER.createArrayBuilder().add("code"))
                 .add("response_modes_supported", JsonSupport.PROVIDER.createArrayBuilder().add("query"))
-                .add("grant_types_supported", JsonSupport.PROVIDER.createArrayBuilder().add("authorization_code").add("refresh_token"))
+                .add("grant_types_supported", grantTypes)
                 .add("code_challenge_methods_supported", JsonSupport.PROVIDER.createArrayBuilder().add("S256"))
                 .add("token_endpoint_auth_methods_supported", authMethods)
                 .add("revocation_endpoint_auth_methods_supported", JsonSupport.PROVIDER.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none"))

@@ -32,6 +32,7 @@ import java.util.Map;
  * they were issued to. Anything else is {@code {"active": false}} and nothing more (§2.2).
  * A JWT (three dot-separated parts; refresh tokens are opaque base64url without dots) is answered
  * from memory like an API call; anything else costs one indexed read of the refresh-token family.
+ * A client's own token (client_credentials) has {@code sub} = its client id and no {@code username}.
  */
 @Path("introspect")
 @ApplicationScoped
@@ -76,8 +77,9 @@ public class IntrospectionEndpoint {
         } else {
             try {
                 AccessTokenPrincipal p = verifier.verify(token);
-                json.add("active", true).add("scope", String.join(" ", p.scopes())).add("client_id", p.clientId())
-                        .add("username", p.getName()).add("token_type", "Bearer")
+                json.add("active", true).add("scope", String.join(" ", p.scopes())).add("client_id", p.clientId());
+                p.username().ifPresent(username -> json.add("username", username));
+                json.add("token_type", "Bearer")
                         .add("sub", p.getSubject()).add("iss", p.getIssuer()).add("jti", p.getTokenID())
                         .add("exp", p.getExpirationTime()).add("iat", p.getIssuedAtTime())
                         .add("aud", JsonSupport.PROVIDER.createArrayBuilder(p.getAudience()));

@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,6 +44,20 @@ public final class AccessTokenPrincipal implements JsonWebToken, Serializable {
 
     public String grantId() {
         return (String) claims.getClaim("gid");
+    }
+
+    /**
+     * A token a client obtained for itself (client_credentials, RFC 6749 §4.4): no account behind
+     * it. Every token issued to a user carries its grant ({@code gid}); a client's own token has
+     * none, and its {@code sub} is the client id (RFC 9068 §2.2).
+     */
+    public boolean isClientToken() {
+        return grantId() == null;
+    }
+
+    /** The username of the account the token speaks for; empty for a client's own token. */
+    public Optional<String> username() {
+        return Optional.ofNullable(claims.getClaim("preferred_username")).map(Object::toString);
     }
 
     @Override

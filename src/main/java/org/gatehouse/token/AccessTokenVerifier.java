@@ -12,6 +12,8 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.gatehouse.client.Clients;
+import org.gatehouse.client.GrantTypes;
 import org.gatehouse.config.ServerSettings;
 import org.gatehouse.config.TokenSettings;
 import org.gatehouse.keys.SigningKeys;
@@ -23,8 +25,9 @@ import java.util.Set;
 /**
  * Verifies an RFC 9068 access token locally: RS256 signature against the server's published key
  * set (so {@code alg: none}, HMAC tricks and foreign keys fail), {@code typ: at+jwt}, issuer,
- * audience, expiry, required claims, and that its grant was not revoked. No database or network
- * round trip on the hot path; the processor is rebuilt only when the key set changes.
+ * audience, expiry, required claims, and that its grant was not revoked (for a client's own
+ * token, which has no grant: that its client may still use it). No database or network round
+ * trip on the hot path; the processor is rebuilt only when the key set changes.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
@@ -42,6 +45,9 @@ public class AccessTokenVerifier {
 
     @Inject
     RevokedGrants revoked;
+
+    @Inject
+    Clients clients;
 
     private volatile Prepared prepared;
 
@@ -68,8 +74,19 @@ public class AccessTokenVerifier {
         if (revoked.isRevoked((String) claims.getClaim("gid"))) {
             throw new InvalidAccessTokenException("The access token has been revoked");
         }
+        if (claims.getClaim("gid") == null && !clientMayStillUseItsOwnToken((String) claims.getClaim("client_id"))) {
+            throw new InvalidAccessTokenException("The access token has been revoked");
+        }
         Object scope = claims.getClaim("scope");
         return new AccessTokenPrincipal(token, claims, SpaceSeparated.parse(scope == null ? "" : scope.toString()));
+    }
+
+    /**
+     * A client's own token (client_credentials) has no grant to revoke; it stops instead once the
+     * client is disabled, deleted or no longer registered for the grant type (cached lookup).
+     */
+    private boolean clientMayStillUseItsOwnToken(String clientId) {
+        return clients.find(clientId).filter(c -> c.enabled() && c.allows(GrantTypes.CLIENT_CREDENTIALS)).isPresent();
     }
 
     private JWTClaimsSet process(String token) throws java.text.ParseException, BadJOSEException,

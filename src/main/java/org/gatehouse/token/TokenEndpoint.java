@@ -1,7 +1,6 @@
 package org.gatehouse.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -15,13 +14,10 @@ import org.gatehouse.client.ClientAuthentication;
 import org.gatehouse.client.ClientView;
 import org.gatehouse.error.OAuthException;
 
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 /**
  * The token endpoint (RFC 6749 §3.2): form-encoded POST only, client authentication, then the
- * handler registered for the grant type. Responses are never cached (RFC 6749 §5.1).
+ * handler registered for the grant type, provided the client is registered for that grant type
+ * ({@link GrantHandlers}, RFC 6749 §5.2). Responses are never cached (RFC 6749 §5.1).
  */
 @Path("token")
 @ApplicationScoped
@@ -31,21 +27,15 @@ public class TokenEndpoint {
     ClientAuthentication authentication;
 
     @Inject
-    Instance<GrantHandler> handlers;
-
-    private volatile Map<String, GrantHandler> byType;
+    GrantHandlers handlers;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
         TokenRequest request = TokenRequest.parse(form, authorization);
-        GrantHandler handler = handlers().get(request.grantType());
         ClientView client = authentication.authenticate(request.params(), authorization);
-        if (handler == null) {
-            throw OAuthException.unsupportedGrantType("Supported grant types: authorization_code, refresh_token");
-        }
-        TokenResponse response = handler.handle(request, client);
+        TokenResponse response = handlers.forClient(request.grantType(), client).handle(request, client);
         return Response.ok(response.toJson(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
@@ -55,14 +45,5 @@ public class TokenEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     public Response notAForm() {
         throw OAuthException.invalidRequest("The token request must be application/x-www-form-urlencoded");
-    }
-
-    private Map<String, GrantHandler> handlers() {
-        Map<String, GrantHandler> map = byType;
-        if (map == null) {
-            map = handlers.stream().collect(Collectors.toUnmodifiableMap(GrantHandler::grantType, Function.identity()));
-            byType = map;
-        }
-        return map;
     }
 }

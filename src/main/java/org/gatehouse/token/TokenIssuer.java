@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.gatehouse.client.ClientView;
+import org.gatehouse.client.GrantTypes;
 import org.gatehouse.config.ServerSettings;
 import org.gatehouse.config.TokenSettings;
 import org.gatehouse.grant.Grants;
@@ -28,6 +29,7 @@ import java.util.Set;
  * an opaque refresh token of 256 random bits stored only as its SHA-256 (one insert, through
  * {@link Grants}). Everything it needs is in memory: the grant row the handler read, the account
  * snapshot, the client snapshot, the prepared signer.
+ * A client acting for itself (client_credentials) gets the access token alone, see {@link #issueForClient}.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -54,24 +56,31 @@ public class TokenIssuer {
     @Transactional(Transactional.TxType.MANDATORY)
     public TokenResponse issue(GrantRef grant, AccountView account, ClientView client, Set<String> accessScopes,
                                Set<String> refreshScopes) {
-        Instant now = clock.instant();
         Duration accessTtl = client.accessTokenTtl().orElse(settings.accessTokenTtl());
         String scope = String.join(" ", accessScopes);
-        String accessToken = sign(new JWTClaimsSet.Builder()
+        String accessToken = sign(claims(client, account.subject(), scope, accessTtl)
+                .claim("preferred_username", account.username())
+                .claim("gid", grant.id())
+                .build());
+        // A client not registered for refresh_token could not use one (RFC 6749 §5.2 unauthorized_client).
+        String refreshToken = !client.allows(GrantTypes.REFRESH_TOKEN) ? null
+                : grants.newRefreshToken(grant.id(), client.clientId(), account.id(), refreshScopes, grant.familyEnd(),
+                        client.refreshTokenTtl().orElse(settings.refreshTokenTtl()));
+        return new TokenResponse(accessToken, accessTtl.getSeconds(), refreshToken, scope);
+    }
+
+    /** The claims every access token has (RFC 9068 §2.2), for this client and subject. */
+    private JWTClaimsSet.Builder claims(ClientView client, String subject, String scope, Duration ttl) {
+        Instant now = clock.instant();
+        return new JWTClaimsSet.Builder()
                 .issuer(server.issuer())
-                .subject(account.subject())
+                .subject(subject)
                 .audience(settings.audience())
                 .claim("client_id", client.clientId())
                 .claim("scope", scope)
-                .claim("preferred_username", account.username())
-                .claim("gid", grant.id())
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(accessTtl)))
-                .jwtID(Secrets.random(16))
-                .build());
-        String refreshToken = grants.newRefreshToken(grant.id(), client.clientId(), account.id(), refreshScopes,
-                grant.familyEnd(), client.refreshTokenTtl().orElse(settings.refreshTokenTtl()));
-        return new TokenResponse(accessToken, accessTtl.getSeconds(), refreshToken, scope);
+                .expirationTime(Date.from(now.plus(ttl)))
+                .jwtID(Secrets.random(16));
     }
 
     private String sign(JWTClaimsSet claims) {
@@ -84,5 +93,18 @@ public class TokenIssuer {
             throw new IllegalStateException("cannot sign access token", e);
         }
         return jwt.serialize();
+    }
+
+    /**
+     * The access token of a {@code client_credentials} grant (RFC 6749 §4.4.3): the same RFC 9068
+     * profile as {@link #issue}, with the client as its own subject (RFC 9068 §2.2: with no
+     * resource owner, {@code sub} identifies the client), no {@code preferred_username}, and no
+     * {@code gid} since there is no grant behind it. No refresh token (§4.4.3); nothing is stored.
+     */
+    public TokenResponse issueForClient(ClientView client, Set<String> scopes) {
+        Duration accessTtl = client.accessTokenTtl().orElse(settings.accessTokenTtl());
+        String scope = String.join(" ", scopes);
+        String accessToken = sign(claims(client, client.clientId(), scope, accessTtl).build());
+        return new TokenResponse(accessToken, accessTtl.getSeconds(), null, scope);
     }
 }

@@ -3,7 +3,10 @@ package org.gatehouse.token;
 import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonObjectBuilder;
 
-/** A successful access token response (RFC 6749 §5.1). */
+/**
+ * A successful access token response (RFC 6749 §5.1). {@code refreshToken} is null when none is
+ * issued (client_credentials, §4.4.3); the member is then omitted, not sent empty.
+ */
 public record TokenResponse(String accessToken, long expiresIn, String refreshToken, String scope) {
 
     public String toJson() {

@@ -20,6 +20,7 @@ import java.util.function.IntFunction;
  * <ol>
  *   <li>authorization_code grants (code issue via a remembered consent + token request),</li>
  *   <li>refresh_token grants (rotation),</li>
+ *   <li>client_credentials grants (client authentication and a signature, nothing stored),</li>
  *   <li>API calls with a bearer token versus the same path without one.</li>
  * </ol>
  * Run: start the server with the test import file, then
@@ -44,6 +45,7 @@ public final class GrantBenchmark {
             codes.add(codeFor(flow));
         }
         parallel(threads, codes.size(), i -> flow.exchange(codes.get(i), OAuthFlow.CONFIDENTIAL, OAuthFlow.CONFIDENTIAL_SECRET));
+        parallel(threads, codes.size(), i -> ok(OAuthFlow.clientCredentials(OAuthFlow.SERVICE, OAuthFlow.SERVICE_SECRET, null)));
 
         // 1. authorization-code grants: the code request on the front channel and the token request.
         double cpu0 = cpuSeconds(pid);
@@ -72,7 +74,13 @@ public final class GrantBenchmark {
         List<Object> refreshed = parallel(threads, n, i -> OAuthFlow.refresh(refresh.get(i), null));
         report("refresh_token grants (rotation)", n, cpuSeconds(pid) - cpu2, System.nanoTime() - t3);
 
-        // 3. API calls: with a verified bearer token vs. the same path rejected without one.
+        // 3. client_credentials grants: no code, no grant, no refresh token.
+        double cpu5 = cpuSeconds(pid);
+        long t6 = System.nanoTime();
+        parallel(threads, n, i -> ok(OAuthFlow.clientCredentials(OAuthFlow.SERVICE, OAuthFlow.SERVICE_SECRET, null)));
+        report("client_credentials grants (no refresh token, nothing stored)", n, cpuSeconds(pid) - cpu5, System.nanoTime() - t6);
+
+        // 4. API calls: with a verified bearer token vs. the same path rejected without one.
         String access = Http.json(ok(refreshed.get(0))).getString("access_token");
         int calls = n * 4;
         double cpu3 = cpuSeconds(pid);

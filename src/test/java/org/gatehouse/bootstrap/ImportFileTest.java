@@ -31,10 +31,35 @@ class ImportFileTest {
     }
 
     @Test
+    void grantTypesDefaultToTheCodeFlowAndAClientCredentialsClientNeedsNoRedirectUri() {
+        ImportFile f = ImportFile.parse(json("{'clients':["
+                + "{'clientId':'web','secret':'0123456789abcdef0123456789abcdef','redirectUris':['https://x.example/cb'],'allowedScopes':['profile']},"
+                + "{'clientId':'svc','secret':'0123456789abcdef0123456789abcdef','grantTypes':['client_credentials'],'allowedScopes':['profile']}]}"));
+        assertEquals(java.util.Set.of("authorization_code", "refresh_token"), f.clients().get(0).grantTypes());
+        assertEquals(java.util.Set.of("client_credentials"), f.clients().get(1).grantTypes());
+        assertEquals(java.util.List.of(), f.clients().get(1).redirectUris());
+    }
+
+    @Test
+    void grantTypeRulesNameTheEntry() {
+        assertTrue(error("{'clients':[{'clientId':'c','type':'public','grantTypes':['authorization_code','client_credentials'],"
+                + "'redirectUris':['https://x.example/cb']}]}").startsWith("clients[0].grantTypes: client_credentials is only for confidential clients"));
+        assertTrue(error("{'clients':[{'clientId':'c','secret':'0123456789abcdef0123456789abcdef','grantTypes':['implicit'],"
+                + "'redirectUris':['https://x.example/cb']}]}").startsWith("clients[0].grantTypes: Unknown grant type: implicit"));
+        assertTrue(error("{'clients':[{'clientId':'c','secret':'0123456789abcdef0123456789abcdef','grantTypes':['refresh_token','client_credentials']}]}")
+                .startsWith("clients[0].grantTypes: refresh_token is only available together with authorization_code"));
+        assertTrue(error("{'clients':[{'clientId':'c','secret':'0123456789abcdef0123456789abcdef'}]}")
+                .startsWith("clients[0].redirectUris: At least one redirect URI is required"));
+        assertTrue(error("{'clients':[{'clientId':'c','secret':'0123456789abcdef0123456789abcdef','grantTypes':'client_credentials'}]}")
+                .startsWith("clients[0].grantTypes: must be an array"));
+    }
+
+    @Test
     void theShippedExampleIsValid() throws Exception {
         String example = java.nio.file.Files.readString(java.nio.file.Path.of("server-config/import-example.json"));
         ImportFile f = ImportFile.parse(Json.createReader(new StringReader(example)).readObject());
-        assertEquals(2, f.clients().size());
+        assertEquals(3, f.clients().size());
+        assertEquals(java.util.Set.of("client_credentials"), f.clients().get(2).grantTypes());
         assertEquals(1, f.accounts().size());
     }
 

@@ -29,6 +29,12 @@ public final class OAuthFlow {
     public static final String POST_CLIENT = "it-post";
     public static final String POST_SECRET = "it-post-secret-0123456789abcdefghijklmnopqr";
     public static final String PUBLIC = "it-public";
+    /** Registered for client_credentials only (a redirect URI only so that /authorize can prove it and redirect). */
+    public static final String SERVICE = "it-service";
+    public static final String SERVICE_SECRET = "it-service-secret-0123456789abcdefghijklmnop";
+    /** Registered for authorization_code only: no refresh_token, no client_credentials. */
+    public static final String CODE_ONLY = "it-code-only";
+    public static final String CODE_ONLY_SECRET = "it-code-only-secret-0123456789abcdefghijklm";
     public static final String REDIRECT = "http://127.0.0.1:9876/callback";
 
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -128,6 +134,15 @@ public final class OAuthFlow {
             throw new AssertionError(response.body());
         }
         return Http.json(response);
+    }
+
+    /** A client_credentials token request (RFC 6749 §4.4.2); a null scope is omitted. */
+    public static HttpResponse<String> clientCredentials(String clientId, String secret, String scope) {
+        Map<String, String> form = Http.map("grant_type", "client_credentials");
+        if (scope != null) {
+            form.put("scope", scope);
+        }
+        return exchange(form, clientId, secret);
     }
 
     public static HttpResponse<String> refresh(String refreshToken, String scope) {

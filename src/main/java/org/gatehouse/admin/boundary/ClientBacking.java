@@ -11,6 +11,7 @@ import org.gatehouse.admin.control.InvalidInput;
 import org.gatehouse.admin.control.ScopeAdmin;
 import org.gatehouse.client.AuthMethod;
 import org.gatehouse.client.ClientType;
+import org.gatehouse.client.GrantTypes;
 
 import java.io.Serializable;
 import java.util.List;
@@ -116,6 +117,7 @@ public class ClientBacking implements Serializable {
 
     public ClientType[] getTypes() { return ClientType.values(); }
     public AuthMethod[] getAuthMethods() { return AuthMethod.values(); }
+    public List<String> getGrantTypeNames() { return GrantTypes.KNOWN; }
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public ClientForm getForm() { return form; }

@@ -129,7 +129,8 @@ public class ClientAdmin {
         flush("name");
         clients.changed(clientId);
         audit.record(AuditType.CLIENT_CREATED, actor.username(), clientId,
-                "name=" + client.getName() + " type=" + client.getType(), actor.address());
+                "name=" + client.getName() + " type=" + client.getType() + " grantTypes=" + String.join(",", client.getGrantTypes()),
+                actor.address());
         return new Saved(clientId, secret);
     }
 
@@ -154,7 +155,7 @@ public class ClientAdmin {
                 ? grants.revokeAllForClient(client.getClientId(), "client disabled by admin") : 0;
         clients.changed(client.getClientId());
         audit.record(AuditType.CLIENT_UPDATED, actor.username(), client.getClientId(),
-                "name=" + client.getName() + " enabled=" + client.isEnabled()
+                "name=" + client.getName() + " enabled=" + client.isEnabled() + " grantTypes=" + String.join(",", client.getGrantTypes())
                         + (revoked > 0 ? " grantsRevoked=" + revoked : "") + (secret.isPresent() ? " secretGenerated" : ""),
                 actor.address());
         return new Saved(client.getClientId(), secret);
@@ -234,6 +235,7 @@ public class ClientAdmin {
         c.setRedirectUris(f.redirectUriLines());
         c.setAllowedScopes(new LinkedHashSet<>(f.getAllowedScopes()));
         c.setDefaultScopes(new LinkedHashSet<>(f.getDefaultScopes()));
+        c.setGrantTypes(new LinkedHashSet<>(f.getGrantTypes()));
         c.setRequirePkce(f.getType() == ClientType.PUBLIC || f.isRequirePkce());
         c.setAccessTokenTtlSeconds(f.getAccessTokenTtl());
         c.setRefreshTokenTtlSeconds(f.getRefreshTokenTtl());

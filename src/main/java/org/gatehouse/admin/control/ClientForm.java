@@ -3,6 +3,7 @@ package org.gatehouse.admin.control;
 import org.gatehouse.client.AuthMethod;
 import org.gatehouse.client.Client;
 import org.gatehouse.client.ClientType;
+import org.gatehouse.client.GrantTypes;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public class ClientForm implements Serializable {
     private String redirectUris;
     private List<String> allowedScopes = new ArrayList<>();
     private List<String> defaultScopes = new ArrayList<>();
+    private List<String> grantTypes = new ArrayList<>(GrantTypes.DEFAULT);
     private boolean requirePkce = true;
     private Integer accessTokenTtl;
     private Integer refreshTokenTtl;
@@ -39,6 +41,7 @@ public class ClientForm implements Serializable {
         f.redirectUris = String.join("\n", c.getRedirectUris());
         f.allowedScopes = new ArrayList<>(c.getAllowedScopes());
         f.defaultScopes = new ArrayList<>(c.getDefaultScopes());
+        f.grantTypes = new ArrayList<>(c.getGrantTypes());
         f.requirePkce = c.isRequirePkce();
         f.accessTokenTtl = c.getAccessTokenTtlSeconds();
         f.refreshTokenTtl = c.getRefreshTokenTtlSeconds();
@@ -71,6 +74,8 @@ public class ClientForm implements Serializable {
     public void setAllowedScopes(List<String> allowedScopes) { this.allowedScopes = allowedScopes == null ? new ArrayList<>() : allowedScopes; }
     public List<String> getDefaultScopes() { return defaultScopes; }
     public void setDefaultScopes(List<String> defaultScopes) { this.defaultScopes = defaultScopes == null ? new ArrayList<>() : defaultScopes; }
+    public List<String> getGrantTypes() { return grantTypes; }
+    public void setGrantTypes(List<String> grantTypes) { this.grantTypes = grantTypes == null ? new ArrayList<>() : grantTypes; }
     public boolean isRequirePkce() { return requirePkce; }
     public void setRequirePkce(boolean requirePkce) { this.requirePkce = requirePkce; }
     public Integer getAccessTokenTtl() { return accessTokenTtl; }

@@ -2,6 +2,7 @@ package org.gatehouse.admin.control;
 
 import org.gatehouse.client.AuthMethod;
 import org.gatehouse.client.ClientType;
+import org.gatehouse.client.GrantTypes;
 import org.gatehouse.client.RedirectUriRules;
 
 import java.util.LinkedHashSet;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a {@link ClientForm} against the registration rules, collecting every problem with the
- * field it belongs to. Pure: the catalogue of known scopes is passed in.
+ * field it belongs to. Pure: the catalogue of known scopes is passed in. Redirect URIs and grant
+ * types are judged by the rules of the {@code client} package ({@link RedirectUriRules},
+ * {@link GrantTypes}), which the import file applies too.
  */
 final class ClientRules {
 
@@ -42,15 +45,14 @@ final class ClientRules {
             problems.add("authMethod", "A confidential client authenticates with its secret: choose client_secret_basic or client_secret_post.");
         }
         checkRedirectUris(f.redirectUriLines(), problems);
+        GrantTypes.problems(f.getType(), f.getGrantTypes(), f.redirectUriLines())
+                .forEach(p -> problems.add(p.field(), p.message()));
         checkScopes(f, knownScopes, problems);
         checkTtl("accessTokenTtl", f.getAccessTokenTtl(), MAX_ACCESS_TTL, problems);
         checkTtl("refreshTokenTtl", f.getRefreshTokenTtl(), MAX_REFRESH_TTL, problems);
     }
 
     private static void checkRedirectUris(List<String> uris, InvalidInput.Collector problems) {
-        if (uris.isEmpty()) {
-            problems.add("redirectUris", "At least one redirect URI is required.");
-        }
         if (String.join("\n", uris).length() > 4000) {
             problems.add("redirectUris", "Redirect URIs must fit in 4000 characters in total.");
         }

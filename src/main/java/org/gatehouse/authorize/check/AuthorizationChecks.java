@@ -30,6 +30,7 @@ public class AuthorizationChecks {
                     new RedirectUriCheck(),
                     new ParameterCheck(),
                     new ResponseTypeCheck(),
+                    new GrantTypeCheck(),
                     new ScopeCheck(),
                     new PkceCheck(settings.pkceForConfidential()));
         }

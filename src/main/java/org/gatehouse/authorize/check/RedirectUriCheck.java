@@ -20,7 +20,8 @@ public final class RedirectUriCheck implements AuthorizationCheck {
         if (given == null) {
             if (registered.size() != 1) {
                 throw new AuthorizationPageException("Invalid authorization request",
-                        "The request has no redirect_uri and the application has several registered.");
+                        registered.isEmpty() ? "The application has no redirect URI registered, so it cannot send you here."
+                                : "The request has no redirect_uri and the application has several registered.");
             }
             context.redirectUri = registered.get(0);
             context.redirectUriGiven = false;

@@ -62,6 +62,34 @@ class ClientRulesTest {
     }
 
     @Test
+    void aClientCredentialsOnlyClientNeedsNoRedirectUri() {
+        ClientForm f = valid();
+        f.setRedirectUris("");
+        f.setGrantTypes(List.of("client_credentials"));
+        assertEquals(Map.of(), problems(f));
+        f.setGrantTypes(List.of("client_credentials", "authorization_code"));
+        assertEquals(List.of("At least one redirect URI is required for authorization_code."), problems(f).get("redirectUris"));
+    }
+
+    @Test
+    void grantTypeProblemsAreReportedOnTheGrantTypesField() {
+        ClientForm f = valid();
+        f.setType(ClientType.PUBLIC);
+        f.setAuthMethod(AuthMethod.NONE);
+        f.setGrantTypes(List.of("authorization_code", "client_credentials"));
+        Map<String, List<String>> p = problems(f);
+        assertEquals(Set.of("grantTypes"), p.keySet());
+        assertTrue(p.get("grantTypes").get(0).startsWith("client_credentials is only for confidential clients"), p.toString());
+        f.setGrantTypes(List.of());
+        assertEquals(List.of("Choose at least one grant type."), problems(f).get("grantTypes"));
+    }
+
+    @Test
+    void aNewFormDefaultsToTheCodeFlowWithRefreshTokens() {
+        assertEquals(List.of("authorization_code", "refresh_token"), new ClientForm().getGrantTypes());
+    }
+
+    @Test
     void rejectsScopesOutsideTheCatalogueAndDefaultsThatAreNotAllowed() {
         ClientForm f = valid();
         f.setAllowedScopes(List.of("profile", "admin:all"));

@@ -6,6 +6,7 @@ import org.gatehouse.authorize.AuthorizationPageException;
 import org.gatehouse.client.AuthMethod;
 import org.gatehouse.client.ClientType;
 import org.gatehouse.client.ClientView;
+import org.gatehouse.client.GrantTypes;
 import org.gatehouse.error.OAuthException;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,12 @@ class ChecksTest {
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
     private static ClientView client(ClientType type, List<String> redirects, boolean requirePkce) {
+        return client(type, redirects, requirePkce, GrantTypes.DEFAULT);
+    }
+
+    private static ClientView client(ClientType type, List<String> redirects, boolean requirePkce, Set<String> grantTypes) {
         return new ClientView("c1", "Client", type, type == ClientType.PUBLIC ? AuthMethod.NONE : AuthMethod.CLIENT_SECRET_BASIC,
-                null, redirects, Set.of("profile", "notes:read"), Set.of("profile"), requirePkce || type == ClientType.PUBLIC,
+                null, redirects, Set.of("profile", "notes:read"), Set.of("profile"), grantTypes, requirePkce || type == ClientType.PUBLIC,
                 Optional.empty(), Optional.empty(), true);
     }
 
@@ -80,6 +85,25 @@ class ChecksTest {
         assertEquals("https://app.example/cb", one.redirectUri());
         AuthorizationContext two = context(client(ClientType.CONFIDENTIAL, List.of("https://a.example/cb", "https://b.example/cb"), true));
         assertThrows(AuthorizationPageException.class, () -> new RedirectUriCheck().check(two));
+    }
+
+    @Test
+    void aClientWithoutRedirectUrisGetsAnErrorPageNeverARedirect() {
+        ClientView service = client(ClientType.CONFIDENTIAL, List.of(), true, Set.of(GrantTypes.CLIENT_CREDENTIALS));
+        AuthorizationPageException omitted = assertThrows(AuthorizationPageException.class,
+                () -> new RedirectUriCheck().check(context(service)));
+        assertTrue(omitted.getMessage().contains("no redirect URI registered"), omitted.getMessage());
+        assertThrows(AuthorizationPageException.class,
+                () -> new RedirectUriCheck().check(context(service, "redirect_uri", "https://app.example/cb")));
+    }
+
+    @Test
+    void onlyAClientRegisteredForAuthorizationCodeMayAskForACode() {
+        ClientView service = client(ClientType.CONFIDENTIAL, List.of("https://app.example/cb"), true, Set.of(GrantTypes.CLIENT_CREDENTIALS));
+        OAuthException e = assertThrows(OAuthException.class, () -> new GrantTypeCheck().check(context(service)));
+        assertEquals("unauthorized_client", e.error());
+        new GrantTypeCheck().check(context(client(ClientType.CONFIDENTIAL, List.of("https://app.example/cb"), true,
+                Set.of(GrantTypes.AUTHORIZATION_CODE, GrantTypes.CLIENT_CREDENTIALS))));
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import org.gatehouse.it.Browser;
 import org.gatehouse.it.Db;
 import org.gatehouse.it.Http;
+import org.gatehouse.it.OAuthFlow;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,38 @@ class ClientLifecycleBrowserIT {
             HttpResponse<String> fresh = Console.refresh(clientId, rotated, tokens.getString("refresh_token"));
             assertEquals(200, fresh.statusCode(), fresh.body());
             assertEquals(1, Db.count("select count(*) from audit_event where event_type = 'CLIENT_SECRET_ROTATED' and subject = ?", clientId));
+        }
+    }
+
+    @Test
+    void aClientCredentialsClientNeedsNoRedirectUriGetsItsOwnTokensAndDisablingItStopsThem() {
+        try (Browser admin = Console.signedInAdmin()) {
+            String clientId = Console.unique("service-app");
+            admin.open("/admin/client");
+            Console.fillClient(admin, clientId, Console.unique("Service App"), "CONFIDENTIAL", "CLIENT_SECRET_BASIC", null,
+                    List.of("notes:read"), List.of("notes:read"));
+            Console.check(admin, "client:grantTypes", List.of("client_credentials"));
+            admin.click("client:save");
+            String secret = admin.textOf("secret-value").trim();
+            assertTrue(Console.messages(admin).contains("Client created."), Console.messages(admin));
+            assertEquals("client_credentials", Db.value("select grant_types from client where client_id = ?", clientId));
+            assertEquals("", Db.value("select redirect_uris from client where client_id = ?", clientId));
+
+            HttpResponse<String> token = OAuthFlow.clientCredentials(clientId, secret, null);
+            assertEquals(200, token.statusCode(), token.body());
+            assertFalse(Http.json(token).containsKey("refresh_token"));
+            String access = Http.json(token).getString("access_token");
+            HttpResponse<String> notes = Http.get("/api/notes", "Authorization", "Bearer " + access);
+            assertEquals(403, notes.statusCode(), "a valid token, but notes belong to users: " + notes.body());
+
+            admin.open("/admin/client?id=" + clientId);
+            assertTrue(admin.byId("client:enabled").isSelected());
+            admin.byId("client:enabled").click();
+            admin.click("client:save");
+            admin.waitForText("messages", "Saved.");
+            HttpResponse<String> after = Http.get("/api/notes", "Authorization", "Bearer " + access);
+            assertEquals(401, after.statusCode(), "the disabled client's own token stops: " + after.body());
+            assertEquals(401, OAuthFlow.clientCredentials(clientId, secret, null).statusCode());
         }
     }
 

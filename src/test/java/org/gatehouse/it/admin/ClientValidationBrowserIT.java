@@ -39,6 +39,23 @@ class ClientValidationBrowserIT {
     }
 
     @Test
+    void clientCredentialsOnAPublicClientIsReportedOnTheGrantTypesAndNothingIsSaved() {
+        try (Browser admin = Console.signedInAdmin()) {
+            String name = Console.unique("Public Service");
+            admin.open("/admin/client");
+            Console.fillClient(admin, null, name, "PUBLIC", null, "http://127.0.0.1/cb", List.of("profile"), List.of());
+            Console.check(admin, "client:grantTypes", List.of("authorization_code", "client_credentials"));
+            admin.click("client:save");
+            String message = admin.waitForText("client:grantTypes-message", "client_credentials is only for confidential clients");
+            assertTrue(message.contains("no secret"), message);
+            assertTrue(Console.messages(admin).contains("Nothing was saved"), Console.messages(admin));
+            assertEquals(0, Db.count("select count(*) from client where name = ?", name));
+            assertTrue(admin.driver().findElement(By.cssSelector("input[name='client:grantTypes'][value='client_credentials']")).isSelected(),
+                    "the input is kept for correction");
+        }
+    }
+
+    @Test
     void duplicateNameAndIdAreRefused() {
         try (Browser admin = Console.signedInAdmin()) {
             long before = Db.count("select count(*) from client");
