@@ -1,7 +1,8 @@
 package org.gatehouse.api;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import org.gatehouse.token.AccessTokenPrincipal;
@@ -14,19 +15,25 @@ import org.gatehouse.user.AccountView;
  * is 403 {@code insufficient_scope} "needs a token issued to a user" (RFC 6750 §3.1: the token is
  * valid, but it does not carry the privileges the resource needs), before any account lookup.
  * The account comes from the account cache (no database read unless it changed or was never seen).
+ * Application-scoped: it reads the token the authentication mechanism left on the current
+ * request, so nothing is created per call.
  */
-@RequestScoped
+@ApplicationScoped
 public class ApiCaller {
 
     @Inject
     AccountCache accounts;
 
     @Inject
-    jakarta.security.enterprise.SecurityContext security;
+    HttpServletRequest request;
 
     public AccessTokenPrincipal token() {
-        return security.getPrincipalsByType(AccessTokenPrincipal.class).stream().findFirst()
-                .orElseThrow(() -> new NotAuthorizedException(BearerErrors.tokenRequired()));
+        return request.getAttribute(AccessTokenPrincipal.ATTRIBUTE) instanceof AccessTokenPrincipal p ? p
+                : throwRequired();
+    }
+
+    private static AccessTokenPrincipal throwRequired() {
+        throw new NotAuthorizedException(BearerErrors.tokenRequired());
     }
 
     public AccountView account() {

@@ -2,7 +2,7 @@ package org.gatehouse.api;
 
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonObjectBuilder;
@@ -17,7 +17,7 @@ import org.gatehouse.user.AccountView;
  * issued to a user (a client's own token is 403, see {@link ApiCaller#account()}).
  */
 @Path("me")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 public class MeResource {
 

@@ -2,7 +2,7 @@ package org.gatehouse.api;
 
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
@@ -33,7 +33,7 @@ import java.time.Clock;
  * an account, so a client's own token (client_credentials) is refused by {@link ApiCaller#account()}.
  */
 @Path("notes")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 public class NotesResource {
 

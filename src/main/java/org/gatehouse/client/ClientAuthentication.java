@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code client_secret_basic} (credentials form-encoded, then base64), {@code client_secret_post},
  * or {@code none} for public clients. A client must use the method it registered, exactly one
  * method per request. Secrets are checked as SHA-256 with a constant-time comparison: they are
- * 256-bit random values, so a password KDF would only add cost (ARCHITECTURE.md budget).
+ * 256-bit random values, so a password KDF would only add cost (docs/architecture.md, "Performance budget").
  */
 @ApplicationScoped
 public class ClientAuthentication {

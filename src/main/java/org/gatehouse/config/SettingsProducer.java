@@ -60,7 +60,7 @@ public class SettingsProducer {
                 duration("gatehouse.keys.publish-lead", "PT0S"));
     }
 
-    /** The one clock every time-dependent rule reads (STYLE rule 10). */
+    /** The one clock every time-dependent rule reads (docs/architecture.md, "Conventions"). */
     @Produces
     @Singleton
     Clock clock() {

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
+import org.gatehouse.token.AccessTokenPrincipal;
 import org.gatehouse.token.AccessTokenVerifier;
 import org.gatehouse.token.InvalidAccessTokenException;
 import org.gatehouse.user.AccountCache;
@@ -118,6 +119,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         }
         try {
             var principal = verifier.verify(header.substring(7).trim());
+            request.setAttribute(AccessTokenPrincipal.ATTRIBUTE, principal);
             return context.notifyContainerAboutLogin(principal, principal.getGroups());
         } catch (InvalidAccessTokenException e) {
             return reject(response, e.getMessage());

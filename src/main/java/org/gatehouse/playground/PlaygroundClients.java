@@ -13,7 +13,7 @@ import java.util.List;
  * RFC 6749 §2.3.1) and a public one (no secret, PKCE only, RFC 7636). The confidential client's
  * secret is derived from the key-encryption key (HMAC-SHA-256), so every node of a cluster that
  * shares that key computes the same secret without storing or sending it; it exists only in
- * memory, and the database holds its hash (see {@link org.gatehouse.bootstrap.PlaygroundRegistration}).
+ * memory, and the database holds its hash (see {@code bootstrap.PlaygroundRegistration}).
  */
 @ApplicationScoped
 public class PlaygroundClients {

@@ -18,6 +18,9 @@ import java.util.Set;
  */
 public final class AccessTokenPrincipal implements JsonWebToken, Serializable {
 
+    /** The request attribute under which the authentication mechanism leaves the verified token. */
+    public static final String ATTRIBUTE = "gatehouse.access-token";
+
     private final String rawToken;
     private final transient JWTClaimsSet claims;
     private final Set<String> scopes;
