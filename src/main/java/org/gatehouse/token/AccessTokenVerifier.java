@@ -1,7 +1,6 @@
 package org.gatehouse.token;
 
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -20,10 +19,14 @@ import org.gatehouse.platform.SpaceSeparated;
 import java.util.Set;
 
 /**
- * Verifies an RFC 9068 access token locally: RS256 signature against the server's published key
- * set (so {@code alg: none}, HMAC tricks and foreign keys fail), {@code typ: at+jwt}, issuer,
- * audience, expiry, required claims, and that its grant was not revoked. No database or network
- * round trip on the hot path; the processor is rebuilt only when the key set changes.
+ * Verifies an RFC 9068 access token locally (RFC 9068 §4): an RS256 or ES256 signature (RFC 7518
+ * §3.3, §3.4) by a key of the server's published set whose type and {@code alg} match the
+ * header's (so {@code alg: none}, HMAC with a public key as the secret, an RS256 header on an EC
+ * key and foreign keys all fail, RFC 8725 §3.1), {@code typ: at+jwt}, issuer, audience, expiry,
+ * required claims, and that its grant was not revoked. Both algorithms are accepted whatever
+ * {@code gatehouse.keys.algorithm} says, so tokens of a key retiring after a rotation to the other
+ * algorithm keep verifying. No database or network round trip on the hot path; the processor is
+ * rebuilt only when the key set changes.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
@@ -84,7 +87,7 @@ public class AccessTokenVerifier {
         if (p == null || p.snapshot() != snapshot) {
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
             processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
-            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(SigningKeys.ALGORITHMS,
                     new ImmutableJWKSet<>(snapshot.publicKeys())));
             processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(tokens.audience(),
                     new JWTClaimsSet.Builder().issuer(server.issuer()).build(), REQUIRED));

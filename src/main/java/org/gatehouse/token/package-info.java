@@ -5,8 +5,8 @@
  * registered for its grant type: {@code authorization_code} (RFC 6749 §4.1.3 with the PKCE
  * verifier of RFC 7636 §4.6; the code is consumed atomically, and a replay revokes everything
  * issued from it) and {@code refresh_token} (§6, rotated on every use; reuse of a rotated token
- * revokes the grant, RFC 9700 §4.14.2). Access tokens are RS256-signed JWTs in the RFC 9068
- * profile; refresh tokens are opaque 256-bit values stored only as SHA-256. Every token belongs
+ * revokes the grant, RFC 9700 §4.14.2). Access tokens are JWTs in the RFC 9068 profile, signed
+ * RS256 or ES256 (RFC 7518 §3.3, §3.4) by the active key; refresh tokens are opaque 256-bit values stored only as SHA-256. Every token belongs
  * to a {@link org.gatehouse.token.TokenGrant}, and revoking the grant revokes them all. The same
  * package verifies access tokens for the API, locally and without a database round trip.
  */
