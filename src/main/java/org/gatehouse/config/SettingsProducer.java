@@ -60,6 +60,14 @@ public class SettingsProducer {
                 duration("gatehouse.keys.publish-lead", "PT0S"), algorithm("gatehouse.keys.algorithm", "RS256"));
     }
 
+    @Produces
+    @Singleton
+    PasswordSettings passwords() {
+        return new PasswordSettings(integer("gatehouse.password.argon2.memory-kib", "19456"),
+                integer("gatehouse.password.argon2.iterations", "2"),
+                integer("gatehouse.password.argon2.parallelism", "1"));
+    }
+
     /** The one clock every time-dependent rule reads (STYLE rule 10). */
     @Produces
     @Singleton
@@ -73,6 +81,15 @@ public class SettingsProducer {
 
     private Optional<String> optional(String key) {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private int integer(String key, String fallback) {
+        String value = string(key, fallback);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not " + value);
+        }
     }
 
     /** A JWS algorithm name, case-sensitive as in RFC 7515 §4.1.1. */

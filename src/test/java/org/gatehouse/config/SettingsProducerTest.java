@@ -51,4 +51,18 @@ class SettingsProducerTest {
         String eddsa = failure(() -> producer(Map.of("gatehouse.keys.algorithm", "EdDSA")).keys());
         assertTrue(eddsa.contains("Google Tink"), eddsa);
     }
+
+    @Test
+    void argon2ParametersDefaultToOwaspsFirstChoiceAndBadValuesFailTheStart() {
+        assertEquals(new PasswordSettings(19456, 2, 1), producer(Map.of()).passwords());
+        assertEquals(PasswordSettings.defaults(), producer(Map.of()).passwords());
+        assertEquals(new PasswordSettings(65536, 3, 2), producer(Map.of("gatehouse.password.argon2.memory-kib", "65536",
+                "gatehouse.password.argon2.iterations", "3", "gatehouse.password.argon2.parallelism", "2")).passwords());
+        String weak = assertThrows(IllegalArgumentException.class,
+                () -> producer(Map.of("gatehouse.password.argon2.memory-kib", "4096")).passwords()).getMessage();
+        assertTrue(weak.startsWith("gatehouse.password.argon2.memory-kib=4096 with gatehouse.password.argon2.iterations=2"), weak);
+        String notANumber = assertThrows(IllegalArgumentException.class,
+                () -> producer(Map.of("gatehouse.password.argon2.iterations", "two")).passwords()).getMessage();
+        assertEquals("gatehouse.password.argon2.iterations must be a whole number, not two", notANumber);
+    }
 }
