@@ -6,6 +6,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import org.gatehouse.config.KeySettings;
+import org.gatehouse.config.PasswordSettings;
 import org.gatehouse.config.ServerSettings;
 import org.gatehouse.keys.SigningKeys;
 import org.gatehouse.platform.Database;
@@ -18,6 +20,7 @@ import java.util.logging.Logger;
  * Start-up, in a fixed order: migrate the schema, make sure a signing key exists, create the
  * bootstrap admin on an empty database, apply the declarative import, register the playground.
  * Each step runs in its own transaction (bean-managed here, {@code @Transactional} below).
+ * Settings injected here are read and validated before any step, so a bad value fails the start.
  */
 @Singleton
 @jakarta.ejb.Startup
@@ -47,6 +50,12 @@ public class Startup {
     @Inject
     ServerSettings server;
 
+    @Inject
+    KeySettings keySettings;
+
+    @Inject
+    PasswordSettings passwords;
+
     @PostConstruct
     void start() {
         Migrations.migrate(dataSource);
@@ -58,6 +67,9 @@ public class Startup {
         LOG.info("\n\n    Gatehouse is ready. Issuer " + server.issuer()
                 + "\n      sign in / admin console: " + base + "/admin/"
                 + "\n      Flow Playground:         " + base + "/playground/"
-                + "\n      metadata:                " + base + "/.well-known/oauth-authorization-server\n");
+                + "\n      metadata:                " + base + "/.well-known/oauth-authorization-server"
+                + "\n      new signing keys:        " + keySettings.algorithm()
+                + "\n      password hashing:        Argon2id m=" + passwords.memoryKib() + " KiB, t=" + passwords.iterations()
+                + ", p=" + passwords.parallelism() + "\n");
     }
 }

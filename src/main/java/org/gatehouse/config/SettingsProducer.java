@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.Config;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -57,7 +58,15 @@ public class SettingsProducer {
     @Singleton
     KeySettings keys() {
         return new KeySettings(optional("gatehouse.keys.encryption-key"), duration("gatehouse.keys.refresh", "PT30S"),
-                duration("gatehouse.keys.publish-lead", "PT0S"));
+                duration("gatehouse.keys.publish-lead", "PT0S"), algorithm("gatehouse.keys.algorithm", "RS256"));
+    }
+
+    @Produces
+    @Singleton
+    PasswordSettings passwords() {
+        return new PasswordSettings(integer("gatehouse.password.argon2.memory-kib", "19456"),
+                integer("gatehouse.password.argon2.iterations", "2"),
+                integer("gatehouse.password.argon2.parallelism", "1"));
     }
 
     /** The one clock every time-dependent rule reads (docs/architecture.md, "Conventions"). */
@@ -73,6 +82,29 @@ public class SettingsProducer {
 
     private Optional<String> optional(String key) {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private int integer(String key, String fallback) {
+        String value = string(key, fallback);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not " + value);
+        }
+    }
+
+    /** A JWS algorithm name, case-sensitive as in RFC 7515 §4.1.1. */
+    private KeySettings.Algorithm algorithm(String key, String fallback) {
+        String value = string(key, fallback);
+        for (KeySettings.Algorithm a : KeySettings.Algorithm.values()) {
+            if (a.name().equals(value)) {
+                return a;
+            }
+        }
+        String why = value.equalsIgnoreCase("EdDSA") || value.equalsIgnoreCase("Ed25519")
+                ? " (EdDSA needs Google Tink, which Gatehouse does not ship)" : "";
+        throw new IllegalArgumentException(key + " must be one of " + Arrays.toString(KeySettings.Algorithm.values())
+                + ", not " + value + why);
     }
 
     private Duration duration(String key, String fallback) {

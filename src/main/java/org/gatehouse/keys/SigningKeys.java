@@ -3,12 +3,8 @@ package org.gatehouse.keys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,27 +14,35 @@ import org.gatehouse.config.KeySettings;
 import org.gatehouse.config.TokenSettings;
 import org.gatehouse.platform.Secrets;
 
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The signing key set, persisted so every node and every restart signs and verifies with the
  * same keys. Held in memory as a prepared snapshot (signer + public JWKS) and re-read every
  * {@code gatehouse.keys.refresh} so a rotation on another node is picked up. Rotation publishes
  * the new key at once; the previous key stops signing but stays in the JWKS until every access
- * token it signed has expired (RFC 7517 key rollover).
+ * token it signed has expired (RFC 7517 key rollover). New keys get the algorithm of
+ * {@code gatehouse.keys.algorithm}; each key keeps its own, so the set may mix RS256 and ES256
+ * while a rotation between them runs.
  */
 @ApplicationScoped
 public class SigningKeys {
 
-    /** What a node signs and verifies with, prepared once per key-set change. */
-    public record Snapshot(String activeKid, JWSSigner signer, JWKSet publicKeys, long loadedAt, long validUntil) {
+    /** Every algorithm a Gatehouse key can have (RFC 7518 §3.1): what tokens may be signed with, nothing else. */
+    public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+
+    /**
+     * What a node signs and verifies with, prepared once per key-set change.
+     *
+     * @param activeAlg the JWS {@code alg} (RFC 7515 §4.1.1) of the active key, for the header of what it signs
+     */
+    public record Snapshot(String activeKid, JWSAlgorithm activeAlg, JWSSigner signer, JWKSet publicKeys,
+                           long loadedAt, long validUntil) {
     }
 
     @PersistenceContext
@@ -159,12 +163,13 @@ public class SigningKeys {
             if (active == null) {
                 throw new IllegalStateException("no active signing key");
             }
+            JWSAlgorithm alg = JWSAlgorithm.parse(active.getAlg());
             byte[] pkcs8 = encryption.decrypt(active.getPrivateKeyEncrypted(), active.getKid());
-            RSAPrivateKey privateKey = (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            Snapshot s = new Snapshot(active.getKid(), new RSASSASigner(privateKey), new JWKSet(published), clock.millis(), validUntil);
+            JWSSigner signer = KeyMaterial.signer(alg, JWK.parse(active.getPublicJwk()), pkcs8);
+            Snapshot s = new Snapshot(active.getKid(), alg, signer, new JWKSet(published), clock.millis(), validUntil);
             snapshot = s;
             return s;
-        } catch (ParseException | java.security.GeneralSecurityException e) {
+        } catch (ParseException | JOSEException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("signing keys cannot be loaded", e);
         }
     }
@@ -172,10 +177,9 @@ public class SigningKeys {
     private SigningKey generate(Instant now) {
         try {
             String kid = Secrets.random(12);
-            RSAKey rsa = new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
-            byte[] pkcs8 = rsa.toRSAPrivateKey().getEncoded();
-            String sealed = encryption.encrypt(pkcs8, kid);
-            return new SigningKey(kid, "RS256", rsa.toPublicJWK().toJSONString(), sealed, now);
+            KeyMaterial.Generated key = KeyMaterial.generate(settings.algorithm(), kid);
+            String sealed = encryption.encrypt(key.privatePkcs8(), kid);
+            return new SigningKey(kid, settings.algorithm().name(), key.publicJwk().toJSONString(), sealed, now);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate a signing key", e);
         }

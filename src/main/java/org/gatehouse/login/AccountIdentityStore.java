@@ -10,13 +10,19 @@ import org.gatehouse.user.Accounts;
 import org.gatehouse.user.PasswordHasher;
 
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Validates a username and password against the account store. An unknown username costs the
- * same Argon2id verification as a known one, so timing does not reveal which accounts exist.
+ * same Argon2id verification as a known one (the decoy hash uses the configured parameters), so
+ * timing does not reveal which accounts exist. After a successful sign-in a password stored under
+ * other Argon2id parameters than the configured ones is hashed again and stored (the password is
+ * at hand only now), so raising {@code gatehouse.password.argon2.*} upgrades accounts as they sign in.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
+
+    private static final Logger LOG = Logger.getLogger(AccountIdentityStore.class.getName());
 
     @Inject
     Accounts accounts;
@@ -35,6 +41,23 @@ public class AccountIdentityStore implements IdentityStore {
         if (!hasher.verify(password, a.getPasswordHash()) || !a.isEnabled()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
+        if (hasher.needsRehash(a.getPasswordHash())) {
+            rehash(a, password);
+        }
         return new CredentialValidationResult(null, a.getUsername(), null, String.valueOf(a.getId()), a.getRoles());
+    }
+
+    /**
+     * Hashes outside any transaction, then stores it only if the stored hash is still the one just
+     * verified; a failure to store costs nothing but another try at the next sign-in.
+     */
+    private void rehash(Account a, String password) {
+        try {
+            if (accounts.replacePasswordHash(a.getId(), a.getPasswordHash(), hasher.hash(password))) {
+                LOG.info(() -> "Re-hashed the password of account " + a.getId() + " with the configured Argon2id parameters");
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("Could not store the re-hashed password of account " + a.getId() + ": " + e.getClass().getName());
+        }
     }
 }

@@ -1,8 +1,11 @@
 package org.gatehouse.playground;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -32,7 +35,8 @@ import java.util.Map;
 /**
  * Takes an access token apart the way a resource server does (RFC 9068 §4): decodes header and
  * claims, then checks the signature against the key set fetched over HTTP from the JWKS
- * endpoint, the type, the issuer and the expiry. The playground does this to teach; a real
+ * endpoint (RS256 with an RSA key, ES256 with a P-256 key, the header's {@code alg} being the key's,
+ * RFC 8725 §3.1), the type, the issuer and the expiry. The playground does this to teach; a real
  * client treats the access token as opaque.
  */
 @ApplicationScoped
@@ -107,21 +111,40 @@ public class TokenInspector {
         return checks;
     }
 
-    private static Check signature(SignedJWT jwt, Exchange jwks, String kid) {
+    static Check signature(SignedJWT jwt, Exchange jwks, String kid) {
         if (jwks.status() != 200) {
             return new Check("Signature", false, "could not fetch the JWKS: HTTP " + jwks.status());
         }
         try {
             JWK key = JWKSet.parse(jwks.responseBody()).getKeyByKeyId(kid);
-            if (!(key instanceof RSAKey rsa)) {
-                return new Check("Signature", false, "no RSA key with kid " + kid + " in the JWKS");
+            JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
+            if (key == null) {
+                return new Check("Signature", false, "no key with kid " + kid + " in the JWKS");
             }
-            JWSVerifier verifier = new RSASSAVerifier(rsa);
+            if (!alg.equals(key.getAlgorithm())) {
+                return new Check("Signature", false, "the header says " + alg + " but key kid=" + kid + " is for "
+                        + key.getAlgorithm() + ": refused without trying (algorithm confusion, RFC 8725 §3.1)");
+            }
+            JWSVerifier verifier = verifier(alg, key);
+            if (verifier == null) {
+                return new Check("Signature", false, "key kid=" + kid + " (" + key.getKeyType() + ") cannot verify " + alg);
+            }
             boolean ok = jwt.verify(verifier);
-            return new Check("Signature", ok, (ok ? "verifies" : "does NOT verify") + " with " + jwt.getHeader().getAlgorithm()
+            return new Check("Signature", ok, (ok ? "verifies" : "does NOT verify") + " with " + alg
                     + " key kid=" + kid + " from /oauth2/jwks");
         } catch (ParseException | JOSEException e) {
             return new Check("Signature", false, "cannot check: " + e.getMessage());
         }
+    }
+
+    /** RS256 needs an RSA key, ES256 a P-256 key; anything else is not a Gatehouse signature. */
+    private static JWSVerifier verifier(JWSAlgorithm alg, JWK key) throws JOSEException {
+        if (JWSAlgorithm.RS256.equals(alg) && key instanceof RSAKey rsa) {
+            return new RSASSAVerifier(rsa);
+        }
+        if (JWSAlgorithm.ES256.equals(alg) && key instanceof ECKey ec) {
+            return new ECDSAVerifier(ec);
+        }
+        return null;
     }
 }

@@ -1,15 +1,9 @@
 package org.gatehouse.token;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.gatehouse.client.Clients;
@@ -20,17 +14,25 @@ import org.gatehouse.keys.SigningKeys;
 import org.gatehouse.grant.RevokedGrants;
 import org.gatehouse.platform.SpaceSeparated;
 
+import java.security.GeneralSecurityException;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Verifies an RFC 9068 access token locally: RS256 signature against the server's published key
- * set (so {@code alg: none}, HMAC tricks and foreign keys fail), {@code typ: at+jwt}, issuer,
- * audience, expiry, required claims, and that its grant was not revoked (for a client's own
- * token, which has no grant: that its client may still use it). No database or network round
- * trip on the hot path; the processor is rebuilt only when the key set changes.
+ * Verifies an RFC 9068 access token locally (RFC 9068 §4): an RS256 or ES256 signature (RFC 7518
+ * §3.3, §3.4) by a key of the server's published set whose type and {@code alg} match the
+ * header's (so {@code alg: none}, HMAC with a public key as the secret, an RS256 header on an EC
+ * key and foreign keys all fail, RFC 8725 §3.1), {@code typ: at+jwt}, issuer, audience, expiry,
+ * required claims, and that its grant was not revoked. Both algorithms are accepted whatever
+ * {@code gatehouse.keys.algorithm} says, so tokens of a key retiring after a rotation to the other
+ * algorithm keep verifying. No database or network round trip on the hot path: the signature is
+ * checked by {@link CompactJws} against Java keys prepared once per key-set change, the claims by
+ * nimbus's claims verifier.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
+
+    private static final String TYPE = "at+jwt";
 
     private static final Set<String> REQUIRED = Set.of("iss", "sub", "aud", "exp", "iat", "jti", "client_id");
 
@@ -51,7 +53,9 @@ public class AccessTokenVerifier {
 
     private volatile Prepared prepared;
 
-    private record Prepared(SigningKeys.Snapshot snapshot, DefaultJWTProcessor<SecurityContext> processor) {
+    /** What one key set verifies with: its Java keys by kid, and the claims rules. */
+    private record Prepared(SigningKeys.Snapshot snapshot, Map<String, CompactJws.Key> keys,
+                            DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier) {
     }
 
     /** A compact JWS has exactly two dots; opaque refresh tokens (base64url) have none. */
@@ -66,10 +70,8 @@ public class AccessTokenVerifier {
             claims = process(token);
         } catch (java.text.ParseException e) {
             throw new InvalidAccessTokenException("The access token is malformed");
-        } catch (BadJOSEException e) {
+        } catch (GeneralSecurityException | CompactJws.UnknownKey | BadJWTException e) {
             throw new InvalidAccessTokenException("The access token is invalid or expired");
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new InvalidAccessTokenException("The access token cannot be verified");
         }
         if (revoked.isRevoked((String) claims.getClaim("gid"))) {
             throw new InvalidAccessTokenException("The access token has been revoked");
@@ -89,32 +91,30 @@ public class AccessTokenVerifier {
         return clients.find(clientId).filter(c -> c.enabled() && c.allows(GrantTypes.CLIENT_CREDENTIALS)).isPresent();
     }
 
-    private JWTClaimsSet process(String token) throws java.text.ParseException, BadJOSEException,
-            com.nimbusds.jose.JOSEException {
+    private JWTClaimsSet process(String token)
+            throws java.text.ParseException, GeneralSecurityException, CompactJws.UnknownKey, BadJWTException {
+        Prepared p = prepared(keys.current());
+        JWTClaimsSet claims;
         try {
-            return processor(keys.current()).process(token, null);
-        } catch (BadJOSEException e) {
-            // A kid this node does not know yet may belong to a key just rotated in on another node.
-            String kid = com.nimbusds.jwt.SignedJWT.parse(token).getHeader().getKeyID();
-            if (kid != null && keys.current().publicKeys().getKeyByKeyId(kid) == null) {
-                return processor(keys.refreshNow()).process(token, null);
-            }
-            throw e;
+            claims = CompactJws.verify(token, p.keys(), TYPE);
+        } catch (CompactJws.UnknownKey e) {
+            // A kid this node does not know yet may belong to a key just rotated in on another node
+            // (the key set is re-read at most once a second, however many such tokens arrive).
+            p = prepared(keys.refreshNow());
+            claims = CompactJws.verify(token, p.keys(), TYPE);
         }
+        p.claimsVerifier().verify(claims, null);
+        return claims;
     }
 
-    private DefaultJWTProcessor<SecurityContext> processor(SigningKeys.Snapshot snapshot) {
+    private Prepared prepared(SigningKeys.Snapshot snapshot) {
         Prepared p = prepared;
         if (p == null || p.snapshot() != snapshot) {
-            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-            processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
-            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                    new ImmutableJWKSet<>(snapshot.publicKeys())));
-            processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(tokens.audience(),
-                    new JWTClaimsSet.Builder().issuer(server.issuer()).build(), REQUIRED));
-            p = new Prepared(snapshot, processor);
+            p = new Prepared(snapshot, CompactJws.prepare(snapshot.publicKeys(), SigningKeys.ALGORITHMS),
+                    new DefaultJWTClaimsVerifier<>(tokens.audience(), new JWTClaimsSet.Builder().issuer(server.issuer()).build(),
+                            REQUIRED));
             prepared = p;
         }
-        return p.processor();
+        return p;
     }
 }

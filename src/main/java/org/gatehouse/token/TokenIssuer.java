@@ -2,7 +2,6 @@ package org.gatehouse.token;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -25,7 +24,8 @@ import java.util.Date;
 import java.util.Set;
 
 /**
- * Mints the token pair of a grant: an RFC 9068 JWT access token signed with the active key, and
+ * Mints the token pair of a grant: an RFC 9068 JWT access token signed with the active key (RS256
+ * or ES256, whichever that key has), and
  * an opaque refresh token of 256 random bits stored only as its SHA-256 (one insert, through
  * {@link Grants}). Everything it needs is in memory: the grant row the handler read, the account
  * snapshot, the client snapshot, the prepared signer.
@@ -84,8 +84,12 @@ public class TokenIssuer {
     }
 
     private String sign(JWTClaimsSet claims) {
-        SigningKeys.Snapshot key = keys.current();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+        return sign(keys.current(), claims);
+    }
+
+    /** Signs with the active key; the header's {@code alg} (RFC 7515 §4.1.1) is that key's, {@code typ} is RFC 9068 §2.1's. */
+    static String sign(SigningKeys.Snapshot key, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(key.activeAlg())
                 .type(new JOSEObjectType("at+jwt")).keyID(key.activeKid()).build(), claims);
         try {
             jwt.sign(key.signer());

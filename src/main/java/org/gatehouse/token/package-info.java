@@ -8,9 +8,11 @@
  * is consumed atomically, and a replay revokes everything issued from it), {@code refresh_token}
  * (§6, rotated on every use; reuse of a rotated token revokes the grant, RFC 9700 §4.14.2) and
  * {@code client_credentials} (§4.4, confidential clients only, an access token for the client
- * itself and no refresh token). Access tokens are RS256-signed JWTs in the RFC 9068 profile;
+ * itself and no refresh token). Access tokens are JWTs in the RFC 9068 profile, signed
+ * RS256 or ES256 (RFC 7518 §3.3, §3.4) by the active key;
  * refresh tokens are opaque 256-bit values stored only as SHA-256. Every token issued to a user
- * belongs to a grant (kept by the {@code grant} feature, which owns codes, grants and refresh tokens), and revoking the grant revokes them all; a
+ * belongs to a grant (kept by the {@code grant} feature, which owns codes, grants and refresh
+ * tokens), and revoking the grant revokes them all; a
  * client's own token has no grant and stops when the client is disabled. The same
  * package verifies access tokens for the API, locally and without a database read.
  */

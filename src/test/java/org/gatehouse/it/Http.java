@@ -29,6 +29,16 @@ public final class Http {
     private Http() {
     }
 
+    /**
+     * The {@code alg} of the server's signing keys (RFC 7518 §3.1): {@code RS256} unless the suite
+     * runs with the environment variable {@code GATEHOUSE_KEYS_ALGORITHM}, which the server process
+     * inherits ({@code GATEHOUSE_KEYS_ALGORITHM=ES256 ./mvnw verify}).
+     */
+    public static String signingAlgorithm() {
+        String alg = System.getenv("GATEHOUSE_KEYS_ALGORITHM");
+        return alg == null || alg.isBlank() ? "RS256" : alg.trim();
+    }
+
     public static String base() {
         return "http://localhost:" + System.getProperty("it.http.port", "18080");
     }

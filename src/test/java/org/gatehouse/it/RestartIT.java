@@ -1,6 +1,7 @@
 package org.gatehouse.it;
 
 import jakarta.json.JsonObject;
+import org.gatehouse.config.PasswordSettings;
 import org.gatehouse.user.PasswordHasher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -96,8 +97,8 @@ class RestartIT {
             assertEquals(1L, count(c, "select count(*) from account where username = 'admin'"));
             String hash = (String) value(c, "select password_hash from account where username = 'admin'");
             assertNotEquals(adminPassword, hash);
-            assertTrue(new PasswordHasher().verify(adminPassword, hash), "the logged password signs the admin in");
-            assertFalse(new PasswordHasher().verify(adminPassword + "x", hash));
+            assertTrue(new PasswordHasher(PasswordSettings.defaults()).verify(adminPassword, hash), "the logged password signs the admin in");
+            assertFalse(new PasswordHasher(PasswordSettings.defaults()).verify(adminPassword + "x", hash));
             assertTrue(((String) value(c, "select roles from account where username = 'admin'")).contains("admin"));
 
             assertEquals(1L, count(c, "select count(*) from scope where name = 'restart:read'"));
@@ -134,7 +135,7 @@ class RestartIT {
 
         try (Connection c = h2()) {
             assertEquals(1L, count(c, "select count(*) from account where username = 'admin'"));
-            assertTrue(new PasswordHasher().verify(adminPassword,
+            assertTrue(new PasswordHasher(PasswordSettings.defaults()).verify(adminPassword,
                     (String) value(c, "select password_hash from account where username = 'admin'")));
             assertEquals(1L, count(c, "select count(*) from signing_key"));
             assertEquals(kid, value(c, "select kid from signing_key where status = 'ACTIVE'"));

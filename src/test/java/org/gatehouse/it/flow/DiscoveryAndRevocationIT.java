@@ -43,8 +43,11 @@ class DiscoveryAndRevocationIT {
         HttpResponse<String> r = Http.get("/oauth2/jwks");
         assertEquals(200, r.statusCode());
         JsonObject key = Http.json(r).getJsonArray("keys").getJsonObject(0);
-        assertEquals("RSA", key.getString("kty"));
-        assertTrue(key.containsKey("kid") && key.containsKey("n"));
+        boolean ec = Http.signingAlgorithm().equals("ES256");
+        assertEquals(ec ? "EC" : "RSA", key.getString("kty"));
+        assertEquals(Http.signingAlgorithm(), key.getString("alg"));
+        assertEquals("sig", key.getString("use"));
+        assertTrue(key.containsKey("kid") && key.containsKey(ec ? "x" : "n"));
         assertFalse(key.containsKey("d") || key.containsKey("p"), "no private parts");
     }
 

@@ -1,6 +1,10 @@
 package org.gatehouse.it.flow;
 
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -65,10 +69,11 @@ class TokenEndpointIT {
 
         SignedJWT jwt = SignedJWT.parse(json.getString("access_token"));
         assertEquals("at+jwt", jwt.getHeader().getType().getType());
-        assertEquals("RS256", jwt.getHeader().getAlgorithm().getName());
+        assertEquals(Http.signingAlgorithm(), jwt.getHeader().getAlgorithm().getName());
         JWKSet jwks = JWKSet.parse(Http.get("/oauth2/jwks").body());
-        RSAKey key = (RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
-        assertTrue(jwt.verify(new RSASSAVerifier(key)), "signature verifies against the published JWKS");
+        JWK key = jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+        JWSVerifier verifier = key instanceof RSAKey rsa ? new RSASSAVerifier(rsa) : new ECDSAVerifier((ECKey) key);
+        assertTrue(jwt.verify(verifier), "signature verifies against the published JWKS");
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertEquals(Http.base(), claims.getIssuer());
         assertEquals(List.of(Http.base() + "/api"), claims.getAudience());
