@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.gatehouse.platform.LogSafe;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,7 @@ public class AuditLog {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(AuditType type, String actor, String subject, String detail, String remoteAddress) {
         em.persist(new AuditEvent(clock.instant(), type.name(), actor, subject, detail, remoteAddress));
-        LOG.info(() -> "audit " + type + " actor=" + actor + " subject=" + subject);
+        LOG.info(() -> "audit " + type + " actor=" + LogSafe.of(actor, 100) + " subject=" + LogSafe.of(subject, 150));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
