@@ -12,6 +12,7 @@ import org.gatehouse.platform.Crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.text.ParseException;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Verifies the signature of a compact JWS (RFC 7515 §7.1) against keys prepared once per key set,
+ * Signs and verifies compact JWS. Verifies the signature of a compact JWS (RFC 7515 §7.1) against keys prepared once per key set,
  * and returns its claims. This is the access-token hot path of every API call and introspection,
  * so it does only what verification needs: the JDK's base64url decoder (the token is public, no
  * constant-time decoding needed), the Java public key converted from its JWK once (not per call),
@@ -47,6 +48,7 @@ final class CompactJws {
     static final int MAX_LENGTH = 8192;
 
     private static final Base64.Decoder B64URL = Base64.getUrlDecoder();
+    private static final Base64.Encoder B64URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
     /** JCA names; ES256 signatures are the raw R || S of RFC 7518 §3.4 ("PLAIN-ECDSA" in BouncyCastle). */
     private static final Map<JWSAlgorithm, String> JCA = Map.of(
             JWSAlgorithm.RS256, "SHA256withRSA",
@@ -120,6 +122,25 @@ final class CompactJws {
             throw new GeneralSecurityException("bad signature");
         }
         return JWTClaimsSet.parse(utf8(token, first + 1, second));
+    }
+
+    /**
+     * Signs {@code claimsJson} as a compact JWS (RFC 7515 §7.1) under an already encoded header:
+     * the same JCA signatures as {@link #verify}, without nimbus's constant-time base64 encoder
+     * (nothing here is secret) and without building a JOSE object per token.
+     */
+    static String sign(String encodedHeader, String claimsJson, JWSAlgorithm alg, PrivateKey key)
+            throws GeneralSecurityException {
+        String input = encodedHeader + '.' + B64URL_ENCODER.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8));
+        Signature signature = signature(alg);
+        signature.initSign(key);
+        signature.update(input.getBytes(StandardCharsets.US_ASCII));
+        return input + '.' + B64URL_ENCODER.encodeToString(signature.sign());
+    }
+
+    /** The base64url of a JOSE header with these members, in this order. */
+    static String encodeHeader(Map<String, Object> members) {
+        return B64URL_ENCODER.encodeToString(JSONObjectUtils.toJSONString(members).getBytes(StandardCharsets.UTF_8));
     }
 
     /** RFC 8725 §3.11 explicit typing; RFC 7515 §4.1.9 allows the "application/" prefix to be left out. */

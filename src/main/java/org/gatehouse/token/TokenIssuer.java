@@ -1,10 +1,6 @@
 package org.gatehouse.token;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,10 +13,13 @@ import org.gatehouse.keys.SigningKeys;
 import org.gatehouse.platform.Secrets;
 import org.gatehouse.user.AccountView;
 
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -87,16 +86,41 @@ public class TokenIssuer {
         return sign(keys.current(), claims);
     }
 
-    /** Signs with the active key; the header's {@code alg} (RFC 7515 §4.1.1) is that key's, {@code typ} is RFC 9068 §2.1's. */
+    /** The active key as the signing path needs it, prepared once per key set. */
+    private record Signing(SigningKeys.Snapshot snapshot, String encodedHeader, PrivateKey key) {
+    }
+
+    private static volatile Signing signing;
+
+    /**
+     * Signs with the active key; the header's {@code alg} (RFC 7515 §4.1.1) is that key's, {@code typ}
+     * is RFC 9068 §2.1's, {@code kid} names the key (RFC 7515 §4.1.4).
+     */
     static String sign(SigningKeys.Snapshot key, JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(key.activeAlg())
-                .type(new JOSEObjectType("at+jwt")).keyID(key.activeKid()).build(), claims);
         try {
-            jwt.sign(key.signer());
-        } catch (JOSEException e) {
+            Signing s = signing;
+            if (s == null || s.snapshot() != key) {
+                Map<String, Object> header = new LinkedHashMap<>();
+                header.put("kid", key.activeKid());
+                header.put("typ", "at+jwt");
+                header.put("alg", key.activeAlg().getName());
+                s = new Signing(key, CompactJws.encodeHeader(header), privateKey(key.signer()));
+                signing = s;
+            }
+            return CompactJws.sign(s.encodedHeader(), claims.toString(), key.activeAlg(), s.key());
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign access token", e);
         }
-        return jwt.serialize();
+    }
+
+    private static PrivateKey privateKey(com.nimbusds.jose.JWSSigner signer) throws java.security.GeneralSecurityException {
+        if (signer instanceof com.nimbusds.jose.crypto.RSASSASigner rsa) {
+            return rsa.getPrivateKey();
+        }
+        if (signer instanceof com.nimbusds.jose.crypto.ECDSASigner ec) {
+            return ec.getPrivateKey();
+        }
+        throw new java.security.GeneralSecurityException("unsupported signer " + signer.getClass().getSimpleName());
     }
 
     /**
