@@ -3,9 +3,11 @@ package org.gatehouse.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.gatehouse.platform.RestSettings;
 import org.gatehouse.error.OAuthErrorMapper;
 import org.gatehouse.error.UnexpectedErrorMapper;
 
+import java.util.Map;
 import java.util.Set;
 
 /** The protected API (the resource server), under {@code /api}. */
@@ -17,5 +19,10 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(MeResource.class, NotesResource.class, ScopeEnforcement.class,
                 OAuthErrorMapper.class, UnexpectedErrorMapper.class);
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return RestSettings.PROPERTIES;
     }
 }

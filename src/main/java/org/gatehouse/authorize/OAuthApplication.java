@@ -3,6 +3,7 @@ package org.gatehouse.authorize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.gatehouse.platform.RestSettings;
 import org.gatehouse.discovery.JwksEndpoint;
 import org.gatehouse.error.OAuthErrorMapper;
 import org.gatehouse.error.UnexpectedErrorMapper;
@@ -10,6 +11,7 @@ import org.gatehouse.introspection.IntrospectionEndpoint;
 import org.gatehouse.revocation.RevocationEndpoint;
 import org.gatehouse.token.TokenEndpoint;
 
+import java.util.Map;
 import java.util.Set;
 
 /** The authorization server's protocol endpoints, under {@code /oauth2}. */
@@ -21,5 +23,10 @@ public class OAuthApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(AuthorizationEndpoint.class, TokenEndpoint.class, RevocationEndpoint.class,
                 IntrospectionEndpoint.class, JwksEndpoint.class, OAuthErrorMapper.class, UnexpectedErrorMapper.class);
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return RestSettings.PROPERTIES;
     }
 }

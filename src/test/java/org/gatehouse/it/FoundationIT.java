@@ -61,4 +61,15 @@ class FoundationIT {
         String sealed = (String) Db.value("select private_key_encrypted from signing_key where status = 'ACTIVE'");
         assertTrue(!sealed.contains("BEGIN") && !sealed.contains("\"d\""), "private key must not be stored in clear");
     }
+
+    @Test
+    void optionsOnTheProtocolEndpointsDescribeNoImplementation() {
+        for (String path : new String[] {"/oauth2/token", "/oauth2/authorize", "/api/me", "/.well-known/oauth-authorization-server"}) {
+            HttpResponse<String> r = Http.send(java.net.http.HttpRequest.newBuilder(Http.uri(path))
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+            assertTrue(r.statusCode() < 500, path + " " + r.statusCode());
+            String body = r.body().toLowerCase();
+            assertTrue(!body.contains("wadl") && !body.contains("jersey"), path + " answered " + r.body());
+        }
+    }
 }
