@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
 
 /**
  * A small in-memory cache bounded in size (least recently used entries go first) and in age
@@ -63,13 +62,6 @@ public final class BoundedCache<K, V> {
     public void evict(K key) {
         synchronized (entries) {
             entries.remove(key);
-        }
-    }
-
-    /** Evicts every entry whose value matches (for keys derived from the value). */
-    public void evictIf(Predicate<V> matches) {
-        synchronized (entries) {
-            entries.values().removeIf(e -> e.value().map(matches::test).orElse(false));
         }
     }
 

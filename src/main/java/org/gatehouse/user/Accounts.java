@@ -29,15 +29,6 @@ public class Accounts {
                 .setParameter("u", username).getResultStream().findFirst();
     }
 
-    public Optional<Account> bySubject(String subject) {
-        return em.createQuery("select a from Account a where a.subject = :s", Account.class)
-                .setParameter("s", subject).getResultStream().findFirst();
-    }
-
-    public Optional<Account> byId(long id) {
-        return Optional.ofNullable(em.find(Account.class, id));
-    }
-
     public long count() {
         return em.createQuery("select count(a) from Account a", Long.class).getSingleResult();
     }
