@@ -4,11 +4,17 @@ package org.gatehouse.audit;
 public enum AuditType {
     SIGN_IN,
     SIGN_IN_FAILED,
+    /** A username or a client address reached its failed sign-in limit (throttle package). */
+    SIGN_IN_THROTTLED,
     CONSENT_GRANTED,
     CONSENT_DENIED,
     CODE_REPLAY,
     REFRESH_REUSE,
     CLIENT_AUTH_FAILED,
+    /** A client address reached its failed client-authentication limit (throttle package). */
+    CLIENT_AUTH_THROTTLED,
+    /** An administrator lifted a sign-in or client-authentication block. */
+    THROTTLE_CLEARED,
     /** An authenticated client was refused a token: grant type not registered, or (client_credentials) scope not allowed. */
     GRANT_REFUSED,
     GRANT_REVOKED,

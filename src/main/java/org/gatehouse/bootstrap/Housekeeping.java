@@ -10,6 +10,7 @@ import org.gatehouse.authorize.PendingAuthorizations;
 import org.gatehouse.grant.Grants;
 import org.gatehouse.keys.SigningKeys;
 import org.gatehouse.platform.ChangeFeed;
+import org.gatehouse.throttle.Throttle;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * Every ten minutes, asks each store to remove what has expired, so tables do not grow without
  * bound: parked authorization requests, grants with their codes and refresh tokens, the change
- * feed, audit events older than a year, signing keys past their retirement. Each store purges its
+ * feed, audit events older than a year, signing keys past their retirement, failure counts whose
+ * window and block are over. Each store purges its
  * own tables (docs/architecture.md: one owner per table), each in its own transaction. Idempotent
  * and safe to run on every node of a cluster at once.
  */
@@ -44,6 +46,9 @@ public class Housekeeping {
     SigningKeys keys;
 
     @Inject
+    Throttle throttle;
+
+    @Inject
     Clock clock;
 
     @Schedule(minute = "*/10", hour = "*", persistent = false)
@@ -56,9 +61,10 @@ public class Housekeeping {
             int changes = feed.purgeExpired(now);
             int events = audit.purgeExpired(now);
             int retired = keys.retireExpired(now);
-            if (requests + tokens + events + retired > 0) {
+            int throttled = throttle.purgeExpired(now);
+            if (requests + tokens + events + retired + throttled > 0) {
                 LOG.info(() -> "Purged " + requests + " parked requests, " + tokens + " grants and refresh tokens, "
-                        + changes + " change events, " + events + " audit events; retired " + retired + " signing keys");
+                        + changes + " change events, " + events + " audit events, " + throttled + " sign-in failure counts; retired " + retired + " signing keys");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Housekeeping did not finish; it runs again in ten minutes: {0}", e.toString());

@@ -5,7 +5,15 @@ import jakarta.inject.Inject;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
 import org.gatehouse.error.OAuthException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.gatehouse.platform.RequestOrigin;
 import org.gatehouse.platform.Secrets;
+import org.gatehouse.throttle.Throttling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +36,35 @@ public class ClientAuthentication {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Throttling throttling;
+
+    @Inject
+    RequestOrigin origin;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    Clock clock;
+
     public ClientView authenticate(Map<String, String> params, String authorization) {
+        String address = origin.address(request);
+        // An address with too many failures is refused before any secret is checked (throttle package).
+        Optional<Instant> blocked = throttling.clientAuthBlocked(address);
+        if (blocked.isPresent()) {
+            throw OAuthException.throttled(Math.max(1, Duration.between(clock.instant(), blocked.get()).toSeconds() + 1));
+        }
+        try {
+            return check(params, authorization);
+        } catch (Failed f) {
+            audit.record(AuditType.CLIENT_AUTH_FAILED, f.clientId, f.clientId, f.why, address);
+            throttling.clientAuthFailed(f.clientId, address);
+            throw OAuthException.invalidClient("Client authentication failed");
+        }
+    }
+
+    private ClientView check(Map<String, String> params, String authorization) {
         String formId = params.get("client_id");
         String formSecret = params.get("client_secret");
         String id;
@@ -67,9 +103,20 @@ public class ClientAuthentication {
         return client;
     }
 
-    private OAuthException fail(String clientId, String why) {
-        audit.record(AuditType.CLIENT_AUTH_FAILED, clientId, clientId, why);
-        return OAuthException.invalidClient("Client authentication failed");
+    private static Failed fail(String clientId, String why) {
+        return new Failed(clientId, why);
+    }
+
+    /** Credentials were presented and are wrong: audited and counted by {@link #authenticate}. */
+    private static final class Failed extends RuntimeException {
+        final String clientId;
+        final String why;
+
+        Failed(String clientId, String why) {
+            super(why, null, false, false);
+            this.clientId = clientId;
+            this.why = why;
+        }
     }
 
     private String[] decodeBasic(String encoded) {

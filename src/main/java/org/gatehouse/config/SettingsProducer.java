@@ -69,6 +69,16 @@ public class SettingsProducer {
                 integer("gatehouse.password.argon2.parallelism", "1"));
     }
 
+    @Produces
+    @Singleton
+    ThrottleSettings throttle() {
+        return new ThrottleSettings(integer("gatehouse.sign-in.max-failures", "5"),
+                integer("gatehouse.sign-in.max-failures-per-address", "30"),
+                integer("gatehouse.client-auth.max-failures-per-address", "20"),
+                duration("gatehouse.sign-in.failure-window", "PT15M"),
+                duration("gatehouse.sign-in.lockout", "PT15M"));
+    }
+
     /** The one clock every time-dependent rule reads (docs/architecture.md, "Conventions"). */
     @Produces
     @Singleton

@@ -12,8 +12,10 @@ public class OAuthErrorMapper implements ExceptionMapper<OAuthException> {
 
     @Override
     public Response toResponse(OAuthException e) {
-        return json(e.status(), e.error(), e.description(),
+        Response response = json(e.status(), e.error(), e.description(),
                 e.status() == 401 ? "Basic realm=\"gatehouse\", charset=\"UTF-8\"" : null);
+        e.retryAfterSeconds().ifPresent(s -> response.getHeaders().putSingle("Retry-After", Long.toString(s)));
+        return response;
     }
 
     public static Response json(int status, String error, String description, String challenge) {

@@ -9,11 +9,17 @@ public class OAuthException extends RuntimeException {
 
     private final String error;
     private final int status;
+    private final Long retryAfterSeconds;
 
     private OAuthException(String error, String description, int status) {
+        this(error, description, status, null);
+    }
+
+    private OAuthException(String error, String description, int status, Long retryAfterSeconds) {
         super(description, null, false, false);
         this.error = error;
         this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static OAuthException invalidRequest(String description) {
@@ -49,6 +55,16 @@ public class OAuthException extends RuntimeException {
         return new OAuthException("access_denied", description, 403);
     }
 
+    /**
+     * Too many failed authentications from this client address (the throttle package): 429 with
+     * {@code Retry-After} (RFC 6585 §4); {@code temporarily_unavailable} tells an OAuth client to
+     * try again later rather than to fix its request.
+     */
+    public static OAuthException throttled(long retryAfterSeconds) {
+        return new OAuthException("temporarily_unavailable",
+                "Too many failed client authentications from this address; try again later", 429, retryAfterSeconds);
+    }
+
     public static OAuthException serverError() {
         return new OAuthException("server_error", "The server could not complete the request", 500);
     }
@@ -63,5 +79,10 @@ public class OAuthException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Seconds for a {@code Retry-After} header, if the client should wait. */
+    public java.util.Optional<Long> retryAfterSeconds() {
+        return java.util.Optional.ofNullable(retryAfterSeconds);
     }
 }

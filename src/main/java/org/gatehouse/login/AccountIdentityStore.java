@@ -22,6 +22,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
 
+    /** Longer passwords are refused unhashed: Argon2 of a megabyte is a denial of service, not a password (NIST SP 800-63B allows a cap of at least 64). */
+    static final int MAX_PASSWORD_LENGTH = 1024;
+
     private static final Logger LOG = Logger.getLogger(AccountIdentityStore.class.getName());
 
     @Inject
@@ -32,7 +35,12 @@ public class AccountIdentityStore implements IdentityStore {
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String password = credential.getPasswordAsString();
-        Optional<Account> account = accounts.byUsername(credential.getCaller());
+        String username = credential.getCaller();
+        if (username == null || username.length() > Account.MAX_USERNAME_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
+            hasher.verifyDecoy(password.length() > MAX_PASSWORD_LENGTH ? "" : password); // never looked up; the same cost
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        Optional<Account> account = accounts.byUsername(username);
         if (account.isEmpty()) {
             hasher.verifyDecoy(password);
             return CredentialValidationResult.INVALID_RESULT;

@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
+import org.gatehouse.platform.RequestOrigin;
+import org.gatehouse.throttle.Throttling;
 import org.gatehouse.token.AccessTokenPrincipal;
 import org.gatehouse.token.AccessTokenVerifier;
 import org.gatehouse.token.InvalidAccessTokenException;
@@ -22,6 +24,7 @@ import org.gatehouse.user.SessionCaller;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,6 +57,17 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
     @Inject
     AuditLog audit;
 
+    @Inject
+    Throttling throttling;
+
+    @Inject
+    RequestOrigin origin;
+
+    /** Request attribute: until when this username or address may not sign in again ({@link java.time.Instant}). */
+    public static final String BLOCKED_UNTIL = "org.gatehouse.login.blockedUntil";
+    /** Request attribute, {@link Boolean#TRUE} when the attempt was refused unchecked because of a block. */
+    public static final String REFUSED = "org.gatehouse.login.refused";
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -79,18 +93,30 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
                                         UsernamePasswordCredential credential) {
-        CredentialValidationResult result = identityStore.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            audit.record(AuditType.SIGN_IN_FAILED, credential.getCaller(), credential.getCaller(),
-                    "wrong username or password, or account disabled", request.getRemoteAddr());
+        String username = credential.getCaller();
+        String address = origin.address(request);
+        // Blocked (throttle package): refused before the password is checked, and nothing is written.
+        Optional<Instant> blocked = throttling.signInBlocked(username, address);
+        if (blocked.isPresent()) {
+            request.setAttribute(BLOCKED_UNTIL, blocked.get());
+            request.setAttribute(REFUSED, Boolean.TRUE);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        CredentialValidationResult result = identityStore.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            audit.record(AuditType.SIGN_IN_FAILED, username, username,
+                    "wrong username or password, or account disabled", address);
+            throttling.signInFailed(username, address)
+                    .ifPresent(until -> request.setAttribute(BLOCKED_UNTIL, until));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        throttling.signInSucceeded(username);
         HttpSession session = request.getSession(true);
         request.changeSessionId(); // no session fixation
         session.setAttribute(SessionCaller.ATTRIBUTE, new SessionCaller(Long.parseLong(result.getCallerUniqueId()),
                 result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
         audit.record(AuditType.SIGN_IN, result.getCallerPrincipal().getName(), result.getCallerPrincipal().getName(),
-                null, request.getRemoteAddr());
+                null, address);
         return context.notifyContainerAboutLogin(result);
     }
 

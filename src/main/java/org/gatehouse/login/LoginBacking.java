@@ -18,6 +18,9 @@ import org.gatehouse.authorize.PendingAuthorizations;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Backs {@code login.xhtml}. Signs in through {@link SecurityContext#authenticate} (the
@@ -36,6 +39,9 @@ public class LoginBacking {
 
     @Inject
     PendingAuthorizations pending;
+
+    @Inject
+    Clock clock;
 
     private String username;
     private String password;
@@ -56,8 +62,24 @@ public class LoginBacking {
             case SUCCESS -> external.redirect(external.getRequestContextPath() + target());
             case SEND_CONTINUE -> faces.responseComplete();
             default -> {
-                ((HttpServletResponse) external.getResponse()).setStatus(HttpServletResponse.SC_OK);
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
+                HttpServletRequest servletRequest = (HttpServletRequest) external.getRequest();
+                HttpServletResponse response = (HttpServletResponse) external.getResponse();
+                String message = "Wrong username or password.";
+                response.setStatus(HttpServletResponse.SC_OK);
+                if (servletRequest.getAttribute(GatehouseAuthenticationMechanism.BLOCKED_UNTIL) instanceof Instant until) {
+                    long seconds = Math.max(1, Duration.between(clock.instant(), until).toSeconds() + 1);
+                    String when = RetryTime.describe(seconds, until);
+                    if (Boolean.TRUE.equals(servletRequest.getAttribute(GatehouseAuthenticationMechanism.REFUSED))) {
+                        // Refused before the password was checked (throttle package): RFC 6585 §4.
+                        response.setStatus(429);
+                        response.setHeader("Retry-After", Long.toString(seconds));
+                        message = "Too many failed sign-ins. Try again " + when + ".";
+                    } else {
+                        message = "Wrong username or password. Try again " + when + ".";
+                    }
+                }
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+                password = null;
             }
         }
     }

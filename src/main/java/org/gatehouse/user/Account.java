@@ -21,6 +21,8 @@ public class Account {
 
     public static final String ROLE_USER = "user";
     public static final String ROLE_ADMIN = "admin";
+    /** The username column's length: longer names are never looked up. */
+    public static final int MAX_USERNAME_LENGTH = 100;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -65,4 +65,15 @@ class SettingsProducerTest {
                 () -> producer(Map.of("gatehouse.password.argon2.iterations", "two")).passwords()).getMessage();
         assertEquals("gatehouse.password.argon2.iterations must be a whole number, not two", notANumber);
     }
+
+    @Test
+    void throttleDefaultsAndLimits() {
+        assertEquals(ThrottleSettings.defaults(), producer(Map.of()).throttle());
+        assertEquals(3, producer(Map.of("gatehouse.sign-in.max-failures", "3")).throttle().accountFailures());
+        assertTrue(failure(() -> producer(Map.of("gatehouse.sign-in.max-failures", "11")).throttle())
+                .startsWith("gatehouse.sign-in.max-failures must be between 1 and 10"));
+        assertTrue(failure(() -> producer(Map.of("gatehouse.sign-in.lockout", "PT0S")).throttle()).contains("must be positive"));
+        assertTrue(failure(() -> producer(Map.of("gatehouse.client-auth.max-failures-per-address", "0")).throttle())
+                .contains("at least 1"));
+    }
 }

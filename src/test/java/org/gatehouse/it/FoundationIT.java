@@ -72,4 +72,26 @@ class FoundationIT {
             assertTrue(!body.contains("wadl") && !body.contains("jersey"), path + " answered " + r.body());
         }
     }
+
+    @Test
+    void hstsOnlyWhenATrustedProxySaysTheRequestCameOverHttps() {
+        // The suite trusts loopback as a proxy (gatehouse.http.trusted-proxies in arquillian.xml).
+        for (String path : new String[] {"/login", "/oauth2/authorize", "/.well-known/oauth-authorization-server"}) {
+            HttpResponse<String> https = Http.get(path, "X-Forwarded-Proto", "https");
+            assertEquals("max-age=31536000; includeSubDomains",
+                    https.headers().firstValue("Strict-Transport-Security").orElse(null), path);
+            HttpResponse<String> forwarded = Http.get(path, "Forwarded", "for=192.0.2.1;proto=https");
+            assertTrue(forwarded.headers().firstValue("Strict-Transport-Security").isPresent(), path);
+            HttpResponse<String> http = Http.get(path);
+            assertTrue(http.headers().firstValue("Strict-Transport-Security").isEmpty(), "never over plain http: " + path);
+            HttpResponse<String> proxiedHttp = Http.get(path, "X-Forwarded-Proto", "http");
+            assertTrue(proxiedHttp.headers().firstValue("Strict-Transport-Security").isEmpty(), path);
+        }
+        // The session cookie follows the issuer (http here): not Secure, but HttpOnly and SameSite.
+        String cookie = Http.get("/login").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
+        if (!cookie.isEmpty()) {
+            assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"), cookie);
+        }
+    }
 }

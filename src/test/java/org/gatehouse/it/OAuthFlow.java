@@ -158,9 +158,22 @@ public final class OAuthFlow {
                 .POST(HttpRequest.BodyPublishers.ofString(Http.form(fields))).build());
     }
 
+    private String forwardedFor;
+
+    /**
+     * Every later request of this flow says, through the trusted proxy the suite configures
+     * ({@code gatehouse.http.trusted-proxies} covers loopback), that it comes from {@code address}.
+     */
+    public OAuthFlow from(String address) {
+        this.forwardedFor = address;
+        return this;
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return browser.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest r = forwardedFor == null ? request
+                    : HttpRequest.newBuilder(request, (n, v) -> true).header("X-Forwarded-For", forwardedFor).build();
+            return browser.send(r, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

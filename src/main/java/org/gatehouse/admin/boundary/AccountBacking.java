@@ -8,6 +8,7 @@ import org.gatehouse.admin.control.AccountAdmin;
 import org.gatehouse.admin.control.AccountForm;
 import org.gatehouse.admin.control.EditConflict;
 import org.gatehouse.admin.control.InvalidInput;
+import org.gatehouse.admin.control.ThrottleAdmin;
 
 import java.io.Serializable;
 import java.util.List;
@@ -26,6 +27,9 @@ public class AccountBacking implements Serializable {
 
     @Inject
     transient FacesContext faces;
+
+    @Inject
+    transient ThrottleAdmin throttles;
 
     private Long id;
     private AccountForm form;
@@ -78,6 +82,18 @@ public class AccountBacking implements Serializable {
             newPassword = null;
         }
         return null;
+    }
+
+    /** The failed sign-ins counted for this username now, if any (null if none). */
+    public ThrottleAdmin.Row getThrottle() {
+        return form == null || !form.isExisting() ? null : throttles.forUsername(form.getUsername()).orElse(null);
+    }
+
+    /** Lifts the username's sign-in block and forgets its failures. */
+    public String clearThrottle() {
+        throttles.clear("ACCOUNT", form.getUsername(), Pages.actor(faces));
+        Pages.infoAfterRedirect(faces, "The sign-in block was lifted.");
+        return Pages.redirect(VIEW, "id", form.getId());
     }
 
     public List<String> getRoleNames() { return List.of("user", "admin"); }
