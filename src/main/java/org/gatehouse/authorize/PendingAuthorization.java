@@ -48,6 +48,13 @@ public class PendingAuthorization {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    @Column(name = "requested_from")
+    private String requestedFrom;
+
+    void requestedFrom(String quotaKey) {
+        this.requestedFrom = quotaKey;
+    }
+
     protected PendingAuthorization() {
     }
 

@@ -8,15 +8,24 @@ import jakarta.transaction.Transactional;
 import org.gatehouse.client.ClientView;
 import org.gatehouse.client.Clients;
 import org.gatehouse.config.TokenSettings;
+import jakarta.servlet.http.HttpServletRequest;
+import org.gatehouse.platform.RequestOrigin;
 import org.gatehouse.platform.Secrets;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Validated authorization requests waiting for login and consent, in the database so any node
  * of a cluster can continue them. Ids are 128-bit random values; expired requests are gone.
+ * Parking is the one write an anonymous visitor can cause, so it is bounded: one client address
+ * (an IPv6 address counts as its /64) keeps at most {@link #MAX_PER_ADDRESS} parked requests, and
+ * parking one more drops that address's oldest (a person never has that many sign-ins open at once);
+ * with {@link #MAX_PARKED} rows parked in all, new ones are refused ("try again shortly") until
+ * expired ones are gone.
  */
 @ApplicationScoped
 public class PendingAuthorizations {
@@ -33,12 +42,67 @@ public class PendingAuthorizations {
     @Inject
     Clock clock;
 
+    @Inject
+    RequestOrigin origin;
+
+    @Inject
+    HttpServletRequest servletRequest;
+
+    static final int MAX_PER_ADDRESS = 50;
+    static final long MAX_PARKED = 200_000;
+    private static final Duration COUNT_AGE = Duration.ofSeconds(5);
+
+    private volatile long parkedCount;
+    private volatile Instant countedAt = Instant.EPOCH;
+
     @Transactional
     public PendingAuthorization park(AuthorizationRequest request) {
         Instant now = clock.instant();
+        if (totalParked(now) >= MAX_PARKED) {
+            throw new AuthorizationPageException("Too many sign-ins at once",
+                    "The server is handling too many sign-ins at the moment. Please try again shortly.");
+        }
+        String from = quotaKey(origin.address(servletRequest));
+        List<String> parked = em.createQuery("select p.id from PendingAuthorization p where p.requestedFrom = :f"
+                        + " order by p.createdAt desc", String.class)
+                .setParameter("f", from).setMaxResults(MAX_PER_ADDRESS + 20).getResultList();
+        if (parked.size() >= MAX_PER_ADDRESS) {
+            em.createQuery("delete from PendingAuthorization p where p.id in :ids")
+                    .setParameter("ids", parked.subList(MAX_PER_ADDRESS - 1, parked.size())).executeUpdate();
+        }
         PendingAuthorization pending = new PendingAuthorization(Secrets.random(16), request, now, now.plus(settings.requestTtl()));
+        pending.requestedFrom(from);
         em.persist(pending);
         return pending;
+    }
+
+    /** The whole table's size, counted at most every few seconds (an estimate is enough for a ceiling). */
+    private long totalParked(Instant now) {
+        if (countedAt.plus(COUNT_AGE).isBefore(now)) {
+            parkedCount = em.createQuery("select count(p) from PendingAuthorization p", Long.class).getSingleResult();
+            countedAt = now;
+        }
+        return parkedCount++;
+    }
+
+    /** The address a quota is kept for: IPv4 as is, IPv6 by its /64 (one subscriber's usual share). */
+    static String quotaKey(String address) {
+        if (address == null) {
+            return "?";
+        }
+        if (address.indexOf(':') < 0) {
+            return address.length() > 64 ? address.substring(0, 64) : address;
+        }
+        try {
+            byte[] a = java.net.InetAddress.getByName(address).getAddress(); // an IP literal from RequestOrigin: no lookup
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                key.append(Integer.toHexString(((a[i] & 0xff) << 8) | (a[i + 1] & 0xff))).append(':');
+            }
+            return key.append(":/64").toString();
+        } catch (java.net.UnknownHostException | ArrayIndexOutOfBoundsException e) {
+            return address.length() > 64 ? address.substring(0, 64) : address;
+        }
     }
 
     /** The request if it exists and has not expired. */

@@ -1,5 +1,7 @@
 package org.gatehouse.bootstrap;
 
+import org.gatehouse.config.TokenSettings;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -194,8 +196,8 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
             throw new ImportException(where + ".defaultScopes: must be a subset of allowedScopes");
         }
         return new ClientEntry(where, id, name, type, method, secret, List.copyOf(uris), allowed, defaults, grantTypes,
-                bool(o, "requirePkce", where, true), seconds(o, "accessTokenTtl", where),
-                seconds(o, "refreshTokenTtl", where), bool(o, "enabled", where, true));
+                bool(o, "requirePkce", where, true), seconds(o, "accessTokenTtl", where, TokenSettings.MAX_ACCESS_TTL),
+                seconds(o, "refreshTokenTtl", where, TokenSettings.MAX_REFRESH_TTL), bool(o, "enabled", where, true));
     }
 
     private static AccountEntry account(JsonObject o, String where) {
@@ -279,15 +281,16 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
         return out;
     }
 
-    private static Integer seconds(JsonObject o, String key, String where) {
+    /** A lifetime of at least a minute and at most {@code max} (the caps of config.TokenSettings, as in the console). */
+    private static Integer seconds(JsonObject o, String key, String where, Duration max) {
         String v = optional(o, key, where, null);
         if (v == null) {
             return null;
         }
         try {
             long s = Duration.parse(v).getSeconds();
-            if (s <= 0 || s > Integer.MAX_VALUE) {
-                throw new ImportException(where + "." + key + ": must be positive");
+            if (s < 60 || s > max.getSeconds()) {
+                throw new ImportException(where + "." + key + ": must be between PT1M and " + max);
             }
             return (int) s;
         } catch (DateTimeParseException e) {

@@ -23,6 +23,7 @@ public final class FormParameters {
                 throw OAuthException.invalidRequest("Parameter " + e.getKey() + " must not be repeated");
             }
             String value = e.getValue().isEmpty() ? "" : e.getValue().get(0);
+            ParameterLimits.check(e.getKey(), value);
             if (!value.isEmpty()) {
                 params.put(e.getKey(), value);
             }

@@ -24,10 +24,25 @@ public record TokenSettings(Duration codeTtl, Duration requestTtl, Duration acce
                             boolean pkceForConfidential) {
 
     public static final Duration MAX_CODE_TTL = Duration.ofMinutes(10);
+    /**
+     * The longest an access token may live, server default or any client's own: the revocation
+     * list keeps a revoked grant at least this long (grant.RevokedGrants), so a revocation stops
+     * every access token issued under it. Enforced at start-up, in the import and in the console.
+     */
+    public static final Duration MAX_ACCESS_TTL = Duration.ofDays(1);
+    /** The longest a refresh token (and a refresh-token family) may live, server default or a client's own. */
+    public static final Duration MAX_REFRESH_TTL = Duration.ofDays(366);
 
     public TokenSettings {
         if (codeTtl.isNegative() || codeTtl.isZero() || codeTtl.compareTo(MAX_CODE_TTL) > 0) {
             throw new IllegalArgumentException("gatehouse.code.ttl must be between 1 second and 10 minutes");
+        }
+        if (accessTokenTtl.isNegative() || accessTokenTtl.isZero() || accessTokenTtl.compareTo(MAX_ACCESS_TTL) > 0) {
+            throw new IllegalArgumentException("gatehouse.token.access-ttl must be between 1 second and 1 day (P1D)");
+        }
+        if (refreshTokenTtl.isNegative() || refreshTokenTtl.isZero() || refreshFamilyTtl.compareTo(MAX_REFRESH_TTL) > 0) {
+            throw new IllegalArgumentException("gatehouse.token.refresh-ttl and gatehouse.token.refresh-family-ttl must be"
+                    + " positive and at most 366 days (P366D)");
         }
         if (refreshFamilyTtl.compareTo(refreshTokenTtl) < 0) {
             throw new IllegalArgumentException("gatehouse.token.refresh-family-ttl must not be shorter than gatehouse.token.refresh-ttl");

@@ -187,13 +187,18 @@ public class Grants {
      */
     @Transactional
     public int purgeExpired(Instant now) {
-        Instant old = now.minus(java.time.Duration.ofDays(1));
-        int refresh = em.createQuery("delete from RefreshToken r where r.expiresAt < :t or r.revokedAt < :t or r.rotatedAt < :t")
-                .setParameter("t", old).executeUpdate();
-        int grants = em.createQuery("delete from TokenGrant g where g.expiresAt < :t or g.revokedAt < :t"
-                        + " or (g.codeConsumedAt is null and g.codeExpiresAt < :t and not exists"
-                        + " (select r from RefreshToken r where r.grantId = g.id))")
-                .setParameter("t", old).executeUpdate();
+        // A refresh token stays until it could no longer be used anyway (rotated and revoked ones
+        // too, so a late replay is still recognised as reuse and revokes its family).
+        Instant margin = now.minus(RevokedGrants.MARGIN);
+        int refresh = em.createQuery("delete from RefreshToken r where r.expiresAt < :t or r.familyExpiresAt < :t")
+                .setParameter("t", margin).executeUpdate();
+        // A revoked grant stays while an access token issued under it could still be presented
+        // (RevokedGrants.window()), and while any of its refresh tokens is kept.
+        Instant revokedHorizon = now.minus(RevokedGrants.window());
+        int grants = em.createQuery("delete from TokenGrant g where not exists"
+                        + " (select r from RefreshToken r where r.grantId = g.id) and (g.expiresAt < :t or g.revokedAt < :revoked"
+                        + " or (g.codeConsumedAt is null and g.codeExpiresAt < :t))")
+                .setParameter("t", margin).setParameter("revoked", revokedHorizon).executeUpdate();
         return refresh + grants;
     }
 }

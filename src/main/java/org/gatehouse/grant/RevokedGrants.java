@@ -73,8 +73,15 @@ public class RevokedGrants {
         lookedAt = now;
     }
 
-    /** How long an access token issued just before its grant was revoked can still be presented. */
-    private Duration window() {
-        return settings.accessTokenTtl().plus(Duration.ofDays(1));
+    /**
+     * How long an access token issued just before its grant was revoked can still be presented:
+     * the longest access-token lifetime any client may have (config.TokenSettings.MAX_ACCESS_TTL),
+     * plus a margin for clocks; {@link Grants#purgeExpired} keeps revoked grants at least as long.
+     */
+    static Duration window() {
+        return TokenSettings.MAX_ACCESS_TTL.plus(MARGIN);
     }
+
+    /** Clock differences between nodes and the time a revocation takes to be read everywhere. */
+    static final Duration MARGIN = Duration.ofMinutes(10);
 }

@@ -111,8 +111,14 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             return AuthenticationStatus.SEND_FAILURE;
         }
         throttling.signInSucceeded(username);
-        HttpSession session = request.getSession(true);
-        request.changeSessionId(); // no session fixation
+        // No session fixation: a session that existed before the sign-in gets a new id (keeping what
+        // it holds, e.g. a playground run); usually there is none (the sign-in page is stateless).
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            request.changeSessionId();
+        } else {
+            session = request.getSession(true);
+        }
         session.setAttribute(SessionCaller.ATTRIBUTE, new SessionCaller(Long.parseLong(result.getCallerUniqueId()),
                 result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
         audit.record(AuditType.SIGN_IN, result.getCallerPrincipal().getName(), result.getCallerPrincipal().getName(),

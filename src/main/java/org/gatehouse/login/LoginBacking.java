@@ -43,6 +43,11 @@ public class LoginBacking {
     @Inject
     Clock clock;
 
+    @Inject
+    LoginCsrf csrf;
+
+    private String csrfToken;
+
     private String username;
     private String password;
     private String request;
@@ -52,8 +57,22 @@ public class LoginBacking {
         return request == null ? null : pending.clientName(request).orElse(null);
     }
 
+    /** Before the page renders (first view and after a failed attempt): the login CSRF token, see {@link LoginCsrf}. */
+    public void prepare() {
+        ExternalContext external = faces.getExternalContext();
+        csrfToken = csrf.token((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse());
+    }
+
     public void signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
+        if (!csrf.matches((HttpServletRequest) external.getRequest(), csrfToken)) {
+            // Not this browser's own form (login CSRF), or cookies are off: nothing is checked or counted.
+            ((HttpServletResponse) external.getResponse()).setStatus(HttpServletResponse.SC_FORBIDDEN);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "This sign-in form could not be verified. Make sure cookies are allowed for this site and try again.", null));
+            password = null;
+            return;
+        }
         AuthenticationStatus status = securityContext.authenticate(
                 (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().newAuthentication(true)
@@ -91,6 +110,8 @@ public class LoginBacking {
         return SafeRedirects.localPath(next).orElse("/");
     }
 
+    public String getCsrfToken() { return csrfToken; }
+    public void setCsrfToken(String csrfToken) { this.csrfToken = csrfToken; }
     public String getUsername() { return username; }
     public void setUsername(String username) { this.username = username; }
     public String getPassword() { return password; }

@@ -26,7 +26,10 @@ public class SessionCookies implements ServletContextListener {
         String issuer = config.getOptionalValue("gatehouse.issuer", String.class).orElse("http://localhost:8080");
         String setting = config.getOptionalValue("gatehouse.http.secure-cookies", String.class).orElse("auto");
         boolean secure = secure(setting, issuer);
-        event.getServletContext().getSessionCookieConfig().setSecure(secure);
+        var cookies = event.getServletContext().getSessionCookieConfig();
+        cookies.setSecure(secure);
+        cookies.setHttpOnly(true);
+        cookies.setAttribute("SameSite", "Lax"); // as web.xml says; set here too for the servers that read only this
         LOG.fine(() -> "Session cookies " + (secure ? "are" : "are not") + " Secure");
     }
 

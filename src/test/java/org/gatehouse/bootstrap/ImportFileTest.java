@@ -21,6 +21,20 @@ class ImportFileTest {
     }
 
     @Test
+    void tokenLifetimesAreCappedAsInTheConsole() {
+        String client = "{'clients':[{'clientId':'c','secret':'0123456789abcdef0123456789abcdef',"
+                + "'redirectUris':['https://x.example/cb'],'allowedScopes':['profile'],%s}]}";
+        assertEquals("clients[0].accessTokenTtl: must be between PT1M and PT24H",
+                error(String.format(client, "'accessTokenTtl':'P2D'")));
+        assertEquals("clients[0].accessTokenTtl: must be between PT1M and PT24H",
+                error(String.format(client, "'accessTokenTtl':'PT5S'")));
+        assertEquals("clients[0].refreshTokenTtl: must be between PT1M and PT8784H",
+                error(String.format(client, "'refreshTokenTtl':'P400D'")));
+        assertEquals(86_400, ImportFile.parse(json(String.format(client, "'accessTokenTtl':'P1D'")))
+                .clients().get(0).accessTtl());
+    }
+
+    @Test
     void parsesAValidFile() {
         ImportFile f = ImportFile.parse(json("{'scopes':[{'name':'a:b','description':'A'}],"
                 + "'clients':[{'clientId':'c','secret':'0123456789abcdef0123456789abcdef','redirectUris':['https://x.example/cb'],'allowedScopes':['a:b']}],"

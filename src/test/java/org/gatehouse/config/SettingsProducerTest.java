@@ -76,4 +76,14 @@ class SettingsProducerTest {
         assertTrue(failure(() -> producer(Map.of("gatehouse.client-auth.max-failures-per-address", "0")).throttle())
                 .contains("at least 1"));
     }
+
+    @Test
+    void accessTokensLiveAtMostADaySoRevocationCoversThem() {
+        assertTrue(failure(() -> producer(Map.of("gatehouse.token.access-ttl", "P2D")).tokens(producer(Map.of()).server()))
+                .startsWith("gatehouse.token.access-ttl must be between 1 second and 1 day"));
+        assertTrue(failure(() -> producer(Map.of("gatehouse.token.refresh-family-ttl", "P400D")).tokens(producer(Map.of()).server()))
+                .contains("at most 366 days"));
+        assertEquals(java.time.Duration.ofDays(1),
+                producer(Map.of("gatehouse.token.access-ttl", "P1D")).tokens(producer(Map.of()).server()).accessTokenTtl());
+    }
 }

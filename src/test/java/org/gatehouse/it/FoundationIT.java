@@ -88,10 +88,9 @@ class FoundationIT {
             assertTrue(proxiedHttp.headers().firstValue("Strict-Transport-Security").isEmpty(), path);
         }
         // The session cookie follows the issuer (http here): not Secure, but HttpOnly and SameSite.
-        String cookie = Http.get("/login").headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
-        if (!cookie.isEmpty()) {
-            assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"), cookie);
-        }
+        OAuthFlow flow = new OAuthFlow();
+        String cookie = flow.signIn(flow.get("/login"), "alice", "alice-password-1").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"), cookie);
     }
 }

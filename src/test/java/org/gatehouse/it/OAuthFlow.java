@@ -78,6 +78,21 @@ public final class OAuthFlow {
         return post(formAction(page.body(), "login"), fields);
     }
 
+    /** Submits the login form shown in {@code page} with one of its fields replaced (or removed, if {@code value} is null). */
+    public HttpResponse<String> signInTampered(HttpResponse<String> page, String username, String password,
+                                               String field, String value) {
+        Map<String, String> fields = formFields(page.body(), "login");
+        fields.put("username", username);
+        fields.put("password", password);
+        fields.put("signin", "Sign in");
+        if (value == null) {
+            fields.remove(field);
+        } else {
+            fields.put(field, value);
+        }
+        return post(formAction(page.body(), "login"), fields);
+    }
+
     /** Presses Allow or Deny on the consent page. */
     public HttpResponse<String> consent(HttpResponse<String> page, boolean allow) {
         Map<String, String> fields = formFields(page.body(), "consent");
@@ -191,6 +206,11 @@ public final class OAuthFlow {
             throw new AssertionError("no form " + formId + " in page: " + html);
         }
         return m.group(1).replace("&amp;", "&");
+    }
+
+    /** One field's value in a page's form. */
+    public static String formField(String html, String formId, String name) {
+        return formFields(html, formId).get(name);
     }
 
     static Map<String, String> formFields(String html, String formId) {

@@ -1,5 +1,7 @@
 package org.gatehouse.admin.control;
 
+import org.gatehouse.config.TokenSettings;
+
 import org.gatehouse.client.AuthMethod;
 import org.gatehouse.client.ClientType;
 import org.gatehouse.client.GrantTypes;
@@ -21,9 +23,9 @@ final class ClientRules {
     /** RFC 6749 Appendix A.1 allows any VSCHAR; we keep ids URL- and log-friendly. */
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{2,99}");
     static final int MIN_TTL = 60;
-    /** Revoked-grant bookkeeping assumes access tokens live at most a day (token.RevokedGrants). */
-    static final int MAX_ACCESS_TTL = 86_400;
-    static final int MAX_REFRESH_TTL = 366 * 86_400;
+    /** The same caps as at start-up and in the import (config.TokenSettings). */
+    static final int MAX_ACCESS_TTL = (int) TokenSettings.MAX_ACCESS_TTL.toSeconds();
+    static final int MAX_REFRESH_TTL = (int) TokenSettings.MAX_REFRESH_TTL.toSeconds();
 
     private ClientRules() {
     }

@@ -32,9 +32,16 @@ public class ThrottleAdmin {
     @Inject
     Clock clock;
 
-    /** One counted subject as the console shows it. */
+    /** One counted subject as the console shows it (getters: Jakarta EL 5 does not read record components). */
     public record Row(String kind, String kindLabel, String subject, int failures, Instant lastFailureAt,
                       Instant blockedUntil, boolean blocked) implements Serializable {
+        public String getKind() { return kind; }
+        public String getKindLabel() { return kindLabel; }
+        public String getSubject() { return subject; }
+        public int getFailures() { return failures; }
+        public Instant getLastFailureAt() { return lastFailureAt; }
+        public Instant getBlockedUntil() { return blockedUntil; }
+        public boolean isBlocked() { return blocked; }
     }
 
     /** Every subject with failures in the current window or a block in force, blocked ones first. */

@@ -267,4 +267,34 @@ class AuthorizationEndpointIT {
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("expired"));
     }
+
+    @Test
+    void anAnonymousFloodOfAuthorizationRequestsParksAFixedNumberPerAddress() {
+        String address = "198.51.100.61";
+        String first = null;
+        String last = null;
+        for (int i = 0; i < 60; i++) {
+            OAuthFlow flow = new OAuthFlow();
+            HttpResponse<String> r = Http.get("/oauth2/authorize?" + Http.form(flow.request(PUBLIC, "profile", "s" + i)),
+                    "X-Forwarded-For", address);
+            assertEquals(303, r.statusCode(), r.body());
+            String request = Http.query(OAuthFlow.location(r)).get("request");
+            first = first == null ? request : first;
+            last = request;
+        }
+        assertEquals(50, Db.count("select count(*) from pending_authorization where requested_from = ?", address),
+                "one address keeps at most 50 parked requests");
+        assertEquals(0, Db.count("select count(*) from pending_authorization where id = ?", first), "the oldest went first");
+        assertEquals(1, Db.count("select count(*) from pending_authorization where id = ?", last));
+        HttpResponse<String> login = Http.get("/login?request=" + Http.enc(last));
+        assertTrue(login.body().contains("IT Public &lt;SPA&gt;"), "the newest request still continues: " + login.body());
+
+        // IPv6 addresses share the quota of their /64.
+        for (int i = 0; i < 55; i++) {
+            OAuthFlow flow = new OAuthFlow();
+            Http.get("/oauth2/authorize?" + Http.form(flow.request(PUBLIC, "profile", "v6-" + i)),
+                    "X-Forwarded-For", "2001:db8:1:2::" + Integer.toHexString(i + 1));
+        }
+        assertEquals(50, Db.count("select count(*) from pending_authorization where requested_from = ?", "2001:db8:1:2::/64"));
+    }
 }

@@ -1,0 +1,72 @@
+package org.gatehouse.it.flow;
+
+import org.gatehouse.it.Db;
+import org.gatehouse.it.Http;
+import org.gatehouse.it.OAuthFlow;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sign-in page keeps no state for anonymous visitors (no HTTP session until someone signs in)
+ * and still refuses forged sign-in posts (login CSRF, login/LoginCsrf.java).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SignInPageIT {
+
+    @Test
+    void anonymousPageViewsCreateNoSession() {
+        OAuthFlow flow = new OAuthFlow();
+        HttpResponse<String> authorize = Http.get("/oauth2/authorize?" + Http.form(flow.request(OAuthFlow.PUBLIC, "profile", "x")));
+        String login = OAuthFlow.location(authorize);
+        for (String path : List.of("/login", "/login?next=/admin/", login, "/", "/oauth2/authorize?client_id=nope")) {
+            HttpResponse<String> r = Http.get(path);
+            assertTrue(r.statusCode() < 500, path + " " + r.statusCode());
+            List<String> sessions = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).toList();
+            assertEquals(List.of(), sessions, path + " must not create a session");
+        }
+        assertTrue(authorize.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")));
+    }
+
+    @Test
+    void theSignInFormCarriesAStrictCookieTokenAndStillSignsIn() {
+        OAuthFlow flow = new OAuthFlow();
+        HttpResponse<String> page = flow.get("/login");
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("gatehouse_login=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no login token cookie: " + page.headers()));
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+        HttpResponse<String> signedIn = flow.signIn(page, "alice", "alice-password-1");
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+        assertTrue(signedIn.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID")),
+                "the session starts at sign-in");
+    }
+
+    @Test
+    void aForgedSignInPostIsRefusedUncheckedAndUncounted() {
+        long failures = Db.count("select count(*) from audit_event where event_type in ('SIGN_IN', 'SIGN_IN_FAILED') and subject = 'bob'");
+        OAuthFlow flow = new OAuthFlow();
+        HttpResponse<String> page = flow.get("/login");
+        for (String forged : new String[] {"x".repeat(43), null}) {
+            HttpResponse<String> r = flow.signInTampered(page, "bob", "bob-password-1", "csrf", forged);
+            assertEquals(403, r.statusCode(), r.body());
+            assertTrue(r.body().contains("This sign-in form could not be verified"), r.body());
+            assertFalse(r.headers().firstValue("Location").isPresent());
+        }
+        // An attacker's page posting without the browser's cookie: a fresh client with the token copied.
+        OAuthFlow attacker = new OAuthFlow();
+        HttpResponse<String> r = attacker.signInTampered(attacker.get("/login"), "bob", "bob-password-1", "csrf",
+                OAuthFlow.formField(page.body(), "login", "csrf"));
+        assertEquals(403, r.statusCode());
+        assertEquals(failures, Db.count("select count(*) from audit_event where event_type in ('SIGN_IN', 'SIGN_IN_FAILED') and subject = 'bob'"),
+                "a forged post is neither checked nor counted");
+    }
+}
