@@ -31,11 +31,15 @@ import java.util.Set;
  * <ul>
  *   <li>{@code /api/*}: bearer access tokens (RFC 6750 §2.1), verified locally against the
  *   server's key set; the caller becomes a {@link org.eclipse.microprofile.jwt.JsonWebToken}
- *   whose groups are its scopes. A bad token is answered here with 401 and
- *   {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750 §3.1).</li>
+ *   with <em>no</em> container groups: its scopes stay on the verified token for the API's own
+ *   check ({@code api.ScopeEnforcement}) and are never page roles. A bad token is answered here
+ *   with 401 and {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750 §3.1).</li>
  *   <li>everything else: a form sign-in whose result lives in the HTTP session; protected pages
  *   send an anonymous visitor to {@code /login}. The session id changes at sign-in.</li>
  * </ul>
+ * "API or page" is decided on the servlet path the container mapped the request to
+ * ({@code getServletPath()} + {@code getPathInfo()}, after normalisation), never on the raw URI:
+ * {@code /api/../admin/clients} is the page {@code /admin/clients} and is treated as one.
  * Nothing on the page side ever reads the Authorization header, and nothing on the API side
  * ever reads the session, so a browser's cookies cannot call the API (no CSRF on the API).
  */
@@ -57,7 +61,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = servletPath(request);
         if (path.startsWith("/api/") || path.equals("/api")) {
             return bearer(request, response, context);
         }
@@ -70,7 +74,9 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             return context.notifyContainerAboutLogin(caller.get().username(), caller.get().roles());
         }
         if (context.isProtected()) {
-            String target = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            // back to the page as it was asked for (the login page accepts only local paths)
+            String asked = request.getRequestURI().substring(request.getContextPath().length());
+            String target = asked + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             return context.redirect(request.getContextPath() + "/login?next="
                     + URLEncoder.encode(target, StandardCharsets.UTF_8));
         }
@@ -108,6 +114,15 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         return Optional.of(caller);
     }
 
+    /**
+     * The path inside the application as the container mapped it: normalised ({@code ..} and
+     * {@code //} resolved, percent-decoded), the same path the security constraints are matched on.
+     */
+    static String servletPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        return request.getPathInfo() == null ? servletPath : servletPath + request.getPathInfo();
+    }
+
     private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context) {
         String header = request.getHeader("Authorization");
@@ -120,7 +135,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         try {
             var principal = verifier.verify(header.substring(7).trim());
             request.setAttribute(AccessTokenPrincipal.ATTRIBUTE, principal);
-            return context.notifyContainerAboutLogin(principal, principal.getGroups());
+            return context.notifyContainerAboutLogin(principal, Set.of()); // scopes are not roles
         } catch (InvalidAccessTokenException e) {
             return reject(response, e.getMessage());
         }
