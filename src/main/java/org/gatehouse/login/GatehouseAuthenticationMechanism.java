@@ -35,7 +35,10 @@ import java.util.Set;
  *   check ({@code api.ScopeEnforcement}) and are never page roles. A bad token is answered here
  *   with 401 and {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750 §3.1).</li>
  *   <li>everything else: a form sign-in whose result lives in the HTTP session; protected pages
- *   send an anonymous visitor to {@code /login}. The session id changes at sign-in.</li>
+ *   send an anonymous visitor to {@code /login}. The session id changes at sign-in. Every
+ *   request re-reads the account (from the account cache): its roles are the account's roles
+ *   now, and a session whose account was disabled, deleted, lost a role or got a new password
+ *   (a changed security stamp) is invalidated at once (see {@link SessionCaller}).</li>
  * </ul>
  * "API or page" is decided on the servlet path the container mapped the request to
  * ({@code getServletPath()} + {@code getPathInfo()}, after normalisation), never on the raw URI:
@@ -69,9 +72,9 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
             return signIn(request, context, credential);
         }
-        Optional<SessionCaller> caller = sessionCaller(request);
-        if (caller.isPresent()) {
-            return context.notifyContainerAboutLogin(caller.get().username(), caller.get().roles());
+        Optional<AccountView> account = sessionAccount(request);
+        if (account.isPresent()) {
+            return context.notifyContainerAboutLogin(account.get().username(), account.get().roles());
         }
         if (context.isProtected()) {
             // back to the page as it was asked for (the login page accepts only local paths)
@@ -91,27 +94,36 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
                     "wrong username or password, or account disabled", request.getRemoteAddr());
             return AuthenticationStatus.SEND_FAILURE;
         }
+        AccountView account = accounts.fresh(Long.parseLong(result.getCallerUniqueId())).orElse(null);
+        if (account == null || !account.enabled()) {
+            return AuthenticationStatus.SEND_FAILURE; // changed between the password check and now
+        }
         HttpSession session = request.getSession(true);
         request.changeSessionId(); // no session fixation
-        session.setAttribute(SessionCaller.ATTRIBUTE, new SessionCaller(Long.parseLong(result.getCallerUniqueId()),
-                result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        session.setAttribute(SessionCaller.ATTRIBUTE, SessionCaller.of(account));
         audit.record(AuditType.SIGN_IN, result.getCallerPrincipal().getName(), result.getCallerPrincipal().getName(),
                 null, request.getRemoteAddr());
         return context.notifyContainerAboutLogin(result);
     }
 
-    /** The signed-in caller, if the session has one and the account is still enabled. */
-    private Optional<SessionCaller> sessionCaller(HttpServletRequest request) {
+    /**
+     * The signed-in account as it is now, if the session has one and may still act for it;
+     * otherwise a session that had a caller is invalidated (signed out everywhere it is used).
+     */
+    private Optional<AccountView> sessionAccount(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null || !(session.getAttribute(SessionCaller.ATTRIBUTE) instanceof SessionCaller caller)) {
             return Optional.empty();
         }
-        boolean stillEnabled = accounts.byId(caller.accountId()).map(AccountView::enabled).orElse(false);
-        if (!stillEnabled) {
-            session.invalidate();
-            return Optional.empty();
+        Optional<AccountView> account = caller.current(accounts);
+        if (account.isEmpty()) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalidated) {
+                // a concurrent request of the same session got here first
+            }
         }
-        return Optional.of(caller);
+        return account;
     }
 
     /**
