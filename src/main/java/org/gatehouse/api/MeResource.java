@@ -1,7 +1,5 @@
 package org.gatehouse.api;
 
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.gatehouse.platform.JsonSupport;
@@ -18,14 +16,13 @@ import org.gatehouse.user.AccountView;
  */
 @Path("me")
 @ApplicationScoped
-@DenyAll
 public class MeResource {
 
     @Inject
     ApiCaller caller;
 
     @GET
-    @RolesAllowed("profile")
+    @RequiresScope("profile")
     @Produces(MediaType.APPLICATION_JSON)
     public String me() {
         AccountView account = caller.account();

@@ -1,7 +1,5 @@
 package org.gatehouse.api;
 
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.gatehouse.platform.JsonSupport;
@@ -34,7 +32,6 @@ import java.time.Clock;
  */
 @Path("notes")
 @ApplicationScoped
-@DenyAll
 public class NotesResource {
 
     private static final int MAX_LENGTH = 4000;
@@ -49,7 +46,7 @@ public class NotesResource {
     EntityManager em;
 
     @GET
-    @RolesAllowed("notes:read")
+    @RequiresScope("notes:read")
     @Produces(MediaType.APPLICATION_JSON)
     public String list() {
         long accountId = caller.account().id();
@@ -60,7 +57,7 @@ public class NotesResource {
     }
 
     @POST
-    @RolesAllowed("notes:write")
+    @RequiresScope("notes:write")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
@@ -78,7 +75,7 @@ public class NotesResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed("notes:write")
+    @RequiresScope("notes:write")
     @Transactional
     public Response delete(@PathParam("id") long id) {
         int deleted = em.createQuery("delete from Note n where n.id = :id and n.accountId = :a")

@@ -7,6 +7,7 @@ import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
 import org.gatehouse.client.ClientView;
 import org.gatehouse.client.Clients;
+import org.gatehouse.client.RedirectUriRules;
 import org.gatehouse.config.ServerSettings;
 import org.gatehouse.config.TokenSettings;
 import org.gatehouse.consent.Consents;
@@ -25,6 +26,12 @@ import java.util.Optional;
  * {@code access_denied}). Every outcome is a URI the browser is sent to. A signed-in browser
  * whose remembered consent covers the request gets its code at once, without parking the
  * request: one read of the consent, one INSERT of the grant.
+ * <p>
+ * Except for a public client whose redirect any app on the device could claim (loopback http or
+ * a private-use scheme, {@link RedirectUriRules#claimableByAnyApp}): such a request proves
+ * nothing about which app sent it, so the user is always asked again (RFC 8252 §8.6, RFC 6749
+ * §10.2), remembered consent or not. A redirect to this server itself (the Flow Playground's
+ * callback) is served by nothing but this server, so it is not claimable whatever its host.
  */
 @ApplicationScoped
 public class AuthorizationFlow {
@@ -56,9 +63,10 @@ public class AuthorizationFlow {
      */
     @Transactional
     public String start(AuthorizationRequest request, Optional<SessionCaller> caller) {
-        if (caller.isPresent() && consents.covers(caller.get().accountId(), request.clientId(), request.scopes())) {
+        if (caller.isPresent()) {
             ClientView client = clients.find(request.clientId()).filter(ClientView::enabled).orElse(null);
-            if (client != null) {
+            if (client != null && rememberedConsentCounts(client, request.redirectUri())
+                    && consents.covers(caller.get().accountId(), request.clientId(), request.scopes())) {
                 return redirectWithCode(client, request.redirectUri(), request.redirectUriGiven(), request.scopes(),
                         request.state(), request.codeChallenge(), caller.get());
             }
@@ -73,10 +81,25 @@ public class AuthorizationFlow {
         if (caller.isEmpty()) {
             return "/login?request=" + id;
         }
-        if (consents.covers(caller.get().accountId(), request.getClientId(), request.getScopes())) {
+        boolean counts = clients.find(request.getClientId())
+                .map(c -> rememberedConsentCounts(c, request.getRedirectUri())).orElse(false);
+        if (counts && consents.covers(caller.get().accountId(), request.getClientId(), request.getScopes())) {
             return approve(request, caller.get(), false).orElse("/consent?request=" + id);
         }
         return "/consent?request=" + id;
+    }
+
+    /** Whether a remembered consent may stand in for asking the user (see the class comment). */
+    boolean rememberedConsentCounts(ClientView client, String redirectUri) {
+        return mayUseRememberedConsent(client.isPublic(), redirectUri, server.baseUrl());
+    }
+
+    /**
+     * The rule on its own: a confidential client always may; a public client only with a redirect
+     * no other app can claim, or one on this server ({@code baseUrl}).
+     */
+    static boolean mayUseRememberedConsent(boolean publicClient, String redirectUri, String baseUrl) {
+        return !publicClient || redirectUri.startsWith(baseUrl + "/") || !RedirectUriRules.claimableByAnyApp(redirectUri);
     }
 
     /**

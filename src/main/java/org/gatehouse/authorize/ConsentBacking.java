@@ -7,6 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.gatehouse.client.ClientView;
 import org.gatehouse.client.Clients;
 import org.gatehouse.user.SessionCaller;
@@ -97,7 +98,21 @@ public class ConsentBacking implements Serializable {
                     "This authorization request has expired or was already answered.", null));
             return;
         }
-        external.redirect(target.get());
+        redirect(external, target.get());
+    }
+
+    /**
+     * Sends the browser to the client (RFC 6749 §4.1.2) with a 303 (RFC 9700 §4.12) and the
+     * Location exactly as built: {@code ExternalContext.redirect} (the servlet container's
+     * {@code sendRedirect}) takes a native app's private-use URI such as
+     * {@code com.example.app:/cb} for a relative path and prefixes this server's address.
+     */
+    private void redirect(ExternalContext external, String location) {
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", location);
+        response.setHeader("Cache-Control", "no-store");
+        faces.responseComplete();
     }
 
     private static Optional<SessionCaller> caller(ExternalContext external) {

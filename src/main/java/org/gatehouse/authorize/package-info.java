@@ -11,6 +11,7 @@
  * {@link org.gatehouse.authorize.ConsentBacking}). Allow issues a one-time authorization code
  * bound to client, redirect URI, account, scopes and PKCE challenge (RFC 7636), kept by the
  * {@code grant} feature. A signed-in browser whose remembered consent covers the request gets
- * its code without the request being parked.
+ * its code without the request being parked, except for a public client with a loopback or
+ * private-use redirect, which is always asked (RFC 8252 §8.6, RFC 6749 §10.2).
  */
 package org.gatehouse.authorize;

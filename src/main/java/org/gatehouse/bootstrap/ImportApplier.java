@@ -11,6 +11,7 @@ import org.gatehouse.client.Client;
 import org.gatehouse.client.ClientType;
 import org.gatehouse.client.Clients;
 import org.gatehouse.config.BootstrapSettings;
+import org.gatehouse.grant.Grants;
 import org.gatehouse.scope.Scope;
 import org.gatehouse.user.Account;
 import org.gatehouse.user.AccountCache;
@@ -35,6 +36,9 @@ public class ImportApplier {
 
     @Inject
     AccountCache accountCache;
+
+    @Inject
+    Grants grants;
 
     @Inject
     AuditLog audit;
@@ -89,12 +93,22 @@ public class ImportApplier {
                 em.persist(account);
                 created++;
             } else if (a.differsFrom(existing, hasher)) {
+                boolean wasEnabled = existing.isEnabled();
+                boolean roleRemoved = !a.roles().containsAll(existing.getRoles());
+                boolean newPassword = !a.passwordMatches(existing, hasher);
                 a.applyTo(existing);
-                if (!a.passwordMatches(existing, hasher)) {
+                if (newPassword) {
                     existing.setPasswordHash(a.passwordHash(hasher));
+                }
+                boolean disabled = wasEnabled && !existing.isEnabled();
+                if (roleRemoved || disabled || newPassword) {
+                    existing.endSessions(); // as the console does (admin.control.AccountAdmin)
                 }
                 existing.touch(now);
                 accountCache.changed(existing.getId());
+                if (disabled || newPassword) {
+                    grants.revokeAllForAccount(existing.getId(), disabled ? "account disabled by import" : "password set by import");
+                }
                 updated++;
             }
         }

@@ -11,6 +11,7 @@ import org.gatehouse.client.Client;
 import org.gatehouse.client.ClientType;
 import org.gatehouse.client.GrantTypes;
 import org.gatehouse.client.RedirectUriRules;
+import org.gatehouse.scope.ScopeNames;
 import org.gatehouse.platform.Secrets;
 import org.gatehouse.user.Account;
 import org.gatehouse.user.PasswordHasher;
@@ -44,7 +45,6 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
 
     static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,100}");
-    static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}");
     static final int MIN_SECRET_LENGTH = 32;
     static final Set<String> ROLES = Set.of(Account.ROLE_USER, Account.ROLE_ADMIN);
 
@@ -153,9 +153,9 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
 
     private static ScopeEntry scope(JsonObject o, String where) {
         String name = required(o, "name", where);
-        if (!SCOPE.matcher(name).matches()) {
-            throw new ImportException(where + ".name: '" + name + "' is not a valid scope token (RFC 6749 §3.3)");
-        }
+        ScopeNames.problem(name).ifPresent(p -> {
+            throw new ImportException(where + ".name: '" + name + "' " + p);
+        });
         return new ScopeEntry(name, optional(o, "description", where, name));
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 public final class RedirectUriRules {
 
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
+    private static final Set<String> IP_LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]");
 
     private RedirectUriRules() {
     }
@@ -51,8 +52,36 @@ public final class RedirectUriRules {
         return Optional.of("must use https, loopback http, or a private-use scheme such as com.example.app");
     }
 
+    /** Plain http to a loopback host ({@code 127.0.0.1}, {@code [::1]} or {@code localhost}): allowed at registration. */
     public static boolean isLoopback(URI uri) {
         return "http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
                 && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase());
+    }
+
+    /**
+     * Plain http to a loopback IP literal ({@code 127.0.0.1}, {@code [::1]}), the only redirect
+     * whose port may vary (RFC 8252 §7.3), and only for public clients: {@code localhost} is a
+     * name that may resolve elsewhere (RFC 8252 §8.3), and a confidential client has no reason
+     * to listen on an ephemeral port.
+     */
+    public static boolean isIpLoopback(URI uri) {
+        return "http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && IP_LOOPBACK_HOSTS.contains(uri.getHost());
+    }
+
+    /**
+     * Whether any app on the user's device could receive this redirect: loopback http (any
+     * program may listen on the port) or a private-use URI scheme (any app may register it),
+     * RFC 8252 §8.6. For a public client such a redirect proves nothing about who is asking,
+     * so its remembered consent must not skip the consent page (RFC 6749 §10.2). Only an https
+     * redirect to a named host is not claimable; plain http is registered for loopback only, and
+     * an URI that does not parse counts as claimable.
+     */
+    public static boolean claimableByAnyApp(String redirectUri) {
+        try {
+            URI uri = new URI(redirectUri);
+            return !("https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null); // plain http is loopback only
+        } catch (URISyntaxException | RuntimeException e) {
+            return true;
+        }
     }
 }

@@ -25,11 +25,15 @@ import org.gatehouse.token.InvalidAccessTokenException;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Token introspection (RFC 7662) for confidential clients (resource servers register as one).
- * Access tokens are verified like the API does; refresh tokens are answered only to the client
- * they were issued to. Anything else is {@code {"active": false}} and nothing more (§2.2).
+ * Who may learn about a token (RFC 7662 §2.1, §4: not every client about every token): an access
+ * token is described to the client it was issued to and to a client it is meant for, i.e. whose
+ * client id is in its {@code aud}; a refresh token only to the client it was issued to. Access
+ * tokens are verified like the API does. Anything else, including a valid token the caller may
+ * not learn about, is {@code {"active": false}} and nothing more (§2.2).
  * A JWT (three dot-separated parts; refresh tokens are opaque base64url without dots) is answered
  * from memory like an API call; anything else costs one indexed read of the refresh-token family.
  * A client's own token (client_credentials) has {@code sub} = its client id and no {@code username}.
@@ -77,6 +81,9 @@ public class IntrospectionEndpoint {
         } else {
             try {
                 AccessTokenPrincipal p = verifier.verify(token);
+                if (!mayLearnAbout(caller.clientId(), p.clientId(), p.getAudience())) {
+                    return inactive();
+                }
                 json.add("active", true).add("scope", String.join(" ", p.scopes())).add("client_id", p.clientId());
                 p.username().ifPresent(username -> json.add("username", username));
                 json.add("token_type", "Bearer")
@@ -88,5 +95,18 @@ public class IntrospectionEndpoint {
             }
         }
         return Response.ok(json.build().toString()).header("Cache-Control", "no-store").build();
+    }
+
+    private static Response inactive() {
+        return Response.ok("{\"active\":false}").header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * Whether the authenticated client {@code caller} may learn about an access token of
+     * {@code tokenClient} for {@code audience}: it is the token's own client, or the token is
+     * meant for it (its client id is one of the audiences; set {@code gatehouse.token.audience}).
+     */
+    static boolean mayLearnAbout(String caller, String tokenClient, Set<String> audience) {
+        return caller.equals(tokenClient) || (audience != null && audience.contains(caller));
     }
 }

@@ -34,11 +34,18 @@ import java.util.Set;
  * <ul>
  *   <li>{@code /api/*}: bearer access tokens (RFC 6750 §2.1), verified locally against the
  *   server's key set; the caller becomes a {@link org.eclipse.microprofile.jwt.JsonWebToken}
- *   whose groups are its scopes. A bad token is answered here with 401 and
- *   {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750 §3.1).</li>
+ *   with <em>no</em> container groups: its scopes stay on the verified token for the API's own
+ *   check ({@code api.ScopeEnforcement}) and are never page roles. A bad token is answered here
+ *   with 401 and {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750 §3.1).</li>
  *   <li>everything else: a form sign-in whose result lives in the HTTP session; protected pages
- *   send an anonymous visitor to {@code /login}. The session id changes at sign-in.</li>
+ *   send an anonymous visitor to {@code /login}. The session id changes at sign-in. Every
+ *   request re-reads the account (from the account cache): its roles are the account's roles
+ *   now, and a session whose account was disabled, deleted, lost a role or got a new password
+ *   (a changed security stamp) is invalidated at once (see {@link SessionCaller}).</li>
  * </ul>
+ * "API or page" is decided on the servlet path the container mapped the request to
+ * ({@code getServletPath()} + {@code getPathInfo()}, after normalisation), never on the raw URI:
+ * {@code /api/../admin/clients} is the page {@code /admin/clients} and is treated as one.
  * Nothing on the page side ever reads the Authorization header, and nothing on the API side
  * ever reads the session, so a browser's cookies cannot call the API (no CSRF on the API).
  */
@@ -71,7 +78,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = servletPath(request);
         if (path.startsWith("/api/") || path.equals("/api")) {
             return bearer(request, response, context);
         }
@@ -79,12 +86,14 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
             return signIn(request, context, credential);
         }
-        Optional<SessionCaller> caller = sessionCaller(request);
-        if (caller.isPresent()) {
-            return context.notifyContainerAboutLogin(caller.get().username(), caller.get().roles());
+        Optional<AccountView> account = sessionAccount(request);
+        if (account.isPresent()) {
+            return context.notifyContainerAboutLogin(account.get().username(), account.get().roles());
         }
         if (context.isProtected()) {
-            String target = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            // back to the page as it was asked for (the login page accepts only local paths)
+            String asked = request.getRequestURI().substring(request.getContextPath().length());
+            String target = asked + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             return context.redirect(request.getContextPath() + "/login?next="
                     + URLEncoder.encode(target, StandardCharsets.UTF_8));
         }
@@ -111,6 +120,10 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             return AuthenticationStatus.SEND_FAILURE;
         }
         throttling.signInSucceeded(username);
+        AccountView account = accounts.fresh(Long.parseLong(result.getCallerUniqueId())).orElse(null);
+        if (account == null || !account.enabled()) {
+            return AuthenticationStatus.SEND_FAILURE; // changed between the password check and now
+        }
         // No session fixation: a session that existed before the sign-in gets a new id (keeping what
         // it holds, e.g. a playground run); usually there is none (the sign-in page is stateless).
         HttpSession session = request.getSession(false);
@@ -119,25 +132,39 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         } else {
             session = request.getSession(true);
         }
-        session.setAttribute(SessionCaller.ATTRIBUTE, new SessionCaller(Long.parseLong(result.getCallerUniqueId()),
-                result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        session.setAttribute(SessionCaller.ATTRIBUTE, SessionCaller.of(account));
         audit.record(AuditType.SIGN_IN, result.getCallerPrincipal().getName(), result.getCallerPrincipal().getName(),
                 null, address);
         return context.notifyContainerAboutLogin(result);
     }
 
-    /** The signed-in caller, if the session has one and the account is still enabled. */
-    private Optional<SessionCaller> sessionCaller(HttpServletRequest request) {
+    /**
+     * The signed-in account as it is now, if the session has one and may still act for it;
+     * otherwise a session that had a caller is invalidated (signed out everywhere it is used).
+     */
+    private Optional<AccountView> sessionAccount(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null || !(session.getAttribute(SessionCaller.ATTRIBUTE) instanceof SessionCaller caller)) {
             return Optional.empty();
         }
-        boolean stillEnabled = accounts.byId(caller.accountId()).map(AccountView::enabled).orElse(false);
-        if (!stillEnabled) {
-            session.invalidate();
-            return Optional.empty();
+        Optional<AccountView> account = caller.current(accounts);
+        if (account.isEmpty()) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalidated) {
+                // a concurrent request of the same session got here first
+            }
         }
-        return Optional.of(caller);
+        return account;
+    }
+
+    /**
+     * The path inside the application as the container mapped it: normalised ({@code ..} and
+     * {@code //} resolved, percent-decoded), the same path the security constraints are matched on.
+     */
+    static String servletPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        return request.getPathInfo() == null ? servletPath : servletPath + request.getPathInfo();
     }
 
     private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
@@ -152,7 +179,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         try {
             var principal = verifier.verify(header.substring(7).trim());
             request.setAttribute(AccessTokenPrincipal.ATTRIBUTE, principal);
-            return context.notifyContainerAboutLogin(principal, principal.getGroups());
+            return context.notifyContainerAboutLogin(principal, Set.of()); // scopes are not roles
         } catch (InvalidAccessTokenException e) {
             return reject(response, e.getMessage());
         }

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The caller of an API request: a verified RFC 9068 access token, exposed through the
- * MicroProfile JWT {@link JsonWebToken} interface. Its groups are the token's scopes, so
- * {@code isUserInRole("notes:read")} asks whether the scope was granted.
+ * MicroProfile JWT {@link JsonWebToken} interface. Its scopes are {@link #scopes()}; it has no
+ * groups: scopes are never container roles (the API checks scopes itself, {@code api.ScopeEnforcement}).
  */
 public final class AccessTokenPrincipal implements JsonWebToken, Serializable {
 
@@ -78,7 +78,7 @@ public final class AccessTokenPrincipal implements JsonWebToken, Serializable {
             return (T) rawToken;
         }
         if (Claims.groups.name().equals(name)) {
-            return (T) scopes;
+            return (T) Set.of();
         }
         Object value = claims.getClaim(name);
         if (value instanceof Date date) {
@@ -93,8 +93,9 @@ public final class AccessTokenPrincipal implements JsonWebToken, Serializable {
         return (T) value;
     }
 
+    /** None: a token's scopes are not roles. */
     @Override
     public Set<String> getGroups() {
-        return scopes;
+        return Set.of();
     }
 }

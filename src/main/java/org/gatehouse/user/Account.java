@@ -52,6 +52,10 @@ public class Account {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    /** Raised by {@link #endSessions()}: sessions signed in under an older stamp end (see {@link SessionCaller}). */
+    @Column(name = "security_stamp")
+    private long securityStamp;
+
     @Version
     private long version;
 
@@ -89,4 +93,12 @@ public class Account {
     public Instant getUpdatedAt() { return updatedAt; }
     public void touch(Instant now) { this.updatedAt = now; }
     public long getVersion() { return version; }
+    public long getSecurityStamp() { return securityStamp; }
+
+    /**
+     * Ends every browser session of this account, on every node, at its next request: call it in
+     * the transaction that removes a role, disables the account or changes its password (and
+     * publish the change through {@link AccountCache#changed}).
+     */
+    public void endSessions() { this.securityStamp++; }
 }

@@ -40,6 +40,15 @@ public class AccountCache {
         return byId.get(id, k -> Optional.ofNullable(em.find(Account.class, k)).map(AccountView::of));
     }
 
+    /**
+     * The account as the database has it now, bypassing (and refreshing) this node's snapshot:
+     * for sign-in, so a session never starts from a snapshot older than the change feed's delay.
+     */
+    public Optional<AccountView> fresh(long id) {
+        byId.evict(id);
+        return byId(id);
+    }
+
     /** The account with this subject ({@code sub} of its tokens); subjects never change. */
     public Optional<AccountView> bySubject(String subject) {
         if (subject == null || subject.length() > MAX_SUBJECT_LENGTH) {

@@ -1,10 +1,28 @@
 package org.gatehouse.user;
 
 import java.io.Serializable;
-import java.util.Set;
+import java.util.Optional;
 
-/** Who is signed in on this browser session; kept in the (replicable) HTTP session. */
-public record SessionCaller(long accountId, String username, Set<String> roles) implements Serializable {
+/**
+ * Who is signed in on this browser session, kept in the HTTP session of the node that signed
+ * them in: the account and the security stamp it had at sign-in. The roles are not kept: every
+ * page request takes them from the account as it is now ({@link #current}), so a removed role is
+ * gone at the next request. A session whose account is gone, disabled or has another stamp (a role
+ * removed, the account disabled, the password reset, on any node) is over; the account cache that
+ * answers this is evicted on every node through the change feed, so no session replication is
+ * needed for a change to reach every node's sessions.
+ */
+public record SessionCaller(long accountId, String username, long securityStamp) implements Serializable {
 
     public static final String ATTRIBUTE = "gatehouse.caller";
+
+    /** The signed-in caller of an account as it is now (read fresh at sign-in). */
+    public static SessionCaller of(AccountView account) {
+        return new SessionCaller(account.id(), account.username(), account.securityStamp());
+    }
+
+    /** The account as it is now, if this session may still act for it; empty if the session is over. */
+    public Optional<AccountView> current(AccountCache accounts) {
+        return accounts.byId(accountId).filter(a -> a.enabled() && a.securityStamp() == securityStamp);
+    }
 }

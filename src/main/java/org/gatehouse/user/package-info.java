@@ -3,6 +3,9 @@
  * ({@code user}, {@code admin}). Passwords are hashed with Argon2id (RFC 9106) at the configured
  * parameters (default m=19 MiB, t=2, p=1, never below the OWASP minimums) in the PHC string format,
  * so parameters can be changed later without invalidating old hashes; a sign-in replaces a hash
- * made with other parameters.
+ * made with other parameters. An account's security stamp ({@code account.security_stamp}) is
+ * raised when it loses a role, is disabled or gets a new password; browser sessions remember the
+ * stamp they signed in with and end at their next request once it differs
+ * ({@link org.gatehouse.user.SessionCaller}).
  */
 package org.gatehouse.user;

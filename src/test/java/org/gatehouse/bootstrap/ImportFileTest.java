@@ -45,6 +45,13 @@ class ImportFileTest {
     }
 
     @Test
+    void aPageRoleNameCannotBeImportedAsAScope() {
+        assertTrue(error("{'scopes':[{'name':'admin','description':'A'}]}").contains("scopes[0].name: 'admin' is reserved"));
+        assertTrue(error("{'scopes':[{'name':'User','description':'A'}]}").contains("is reserved"));
+        assertTrue(error("{'scopes':[{'name':'a b','description':'A'}]}").contains("is not a scope token"));
+    }
+
+    @Test
     void grantTypesDefaultToTheCodeFlowAndAClientCredentialsClientNeedsNoRedirectUri() {
         ImportFile f = ImportFile.parse(json("{'clients':["
                 + "{'clientId':'web','secret':'0123456789abcdef0123456789abcdef','redirectUris':['https://x.example/cb'],'allowedScopes':['profile']},"

@@ -24,4 +24,23 @@ class RedirectUriRulesTest {
         assertFalse(RedirectUriRules.problem("not a uri").isEmpty());
         assertFalse(RedirectUriRules.problem("").isEmpty());
     }
+
+    @Test
+    void onlyIpLiteralLoopbackCountsForTheAnyPortRule() {
+        assertTrue(RedirectUriRules.isIpLoopback(java.net.URI.create("http://127.0.0.1:4711/cb")));
+        assertTrue(RedirectUriRules.isIpLoopback(java.net.URI.create("http://[::1]/cb")));
+        assertFalse(RedirectUriRules.isIpLoopback(java.net.URI.create("http://localhost:4711/cb")));
+        assertFalse(RedirectUriRules.isIpLoopback(java.net.URI.create("https://127.0.0.1/cb")));
+        assertFalse(RedirectUriRules.isIpLoopback(java.net.URI.create("com.example.app:/cb")));
+    }
+
+    @Test
+    void loopbackAndPrivateUseRedirectsCanBeClaimedByAnyApp() {
+        assertTrue(RedirectUriRules.claimableByAnyApp("http://127.0.0.1:4711/cb"));
+        assertTrue(RedirectUriRules.claimableByAnyApp("http://[::1]/cb"));
+        assertTrue(RedirectUriRules.claimableByAnyApp("http://localhost/cb"));
+        assertTrue(RedirectUriRules.claimableByAnyApp("com.example.app:/oauth2redirect"));
+        assertTrue(RedirectUriRules.claimableByAnyApp("not a uri"));
+        assertFalse(RedirectUriRules.claimableByAnyApp("https://app.example/cb"));
+    }
 }

@@ -55,6 +55,28 @@ public final class Http {
         return send(b.build());
     }
 
+    /**
+     * A GET with the request target exactly as given (no client-side normalisation of {@code ..}
+     * or {@code //}), over a plain socket to the loopback server; returns the whole response as
+     * sent (status line, headers, body), read until the server closes the connection.
+     */
+    public static String rawGet(String target, String... headers) {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+                Integer.parseInt(System.getProperty("it.http.port", "18080")))) {
+            socket.setSoTimeout(10_000);
+            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n");
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            request.append("Connection: close\r\n\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
         return postRaw(path, form(form), "application/x-www-form-urlencoded", headers);
     }

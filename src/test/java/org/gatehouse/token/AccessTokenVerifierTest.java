@@ -131,7 +131,8 @@ class AccessTokenVerifierTest {
         assertEquals(JWSAlgorithm.RS256, SignedJWT.parse(token).getHeader().getAlgorithm());
         AccessTokenPrincipal p = verifier.verify(token);
         assertEquals("alice-subject", p.getSubject());
-        assertEquals(Set.of("profile", "notes:read"), p.getGroups());
+        assertEquals(Set.of("profile", "notes:read"), p.scopes());
+        assertEquals(Set.of(), p.getGroups(), "scopes are never container groups (roles)");
     }
 
     @Test

@@ -26,9 +26,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Creates and changes accounts. Disabling an account revokes all its grants (and with them its
- * refresh and access tokens); its browser sessions end at their next request (the sign-in
- * mechanism re-checks that the account is enabled). An administrator cannot lock themselves out.
+ * Creates and changes accounts. Changes take effect at once: removing a role, disabling an
+ * account or resetting its password ends its browser sessions on every node at their next request
+ * ({@link Account#endSessions()}; the sign-in mechanism compares the session's security stamp on
+ * every request), and disabling or resetting also revokes all its grants (and with them its
+ * refresh and access tokens) through {@link Grants}, as the console's revoke does. A role added
+ * applies at the next request too (the roles are read on every request). An administrator cannot
+ * lock themselves out.
  */
 @ApplicationScoped
 public class AccountAdmin {
@@ -161,16 +165,22 @@ public class AccountAdmin {
         problems.throwIfAny();
 
         boolean wasEnabled = account.isEnabled();
+        boolean roleRemoved = !f.getRoles().containsAll(account.getRoles());
         account.setDisplayName(trimToNull(f.getDisplayName()));
         account.setEmail(trimToNull(f.getEmail()));
         account.setRoles(new LinkedHashSet<>(f.getRoles()));
         account.setEnabled(f.isEnabled());
+        boolean disabled = wasEnabled && !account.isEnabled();
+        if (roleRemoved || disabled) {
+            account.endSessions();
+        }
         account.touch(clock.instant());
         flush(InvalidInput.FORM);
         accountCache.changed(account.getId());
-        int revoked = wasEnabled && !account.isEnabled() ? grants.revokeAllForAccount(account.getId(), "account disabled by admin") : 0;
+        int revoked = disabled ? grants.revokeAllForAccount(account.getId(), "account disabled by admin") : 0;
         audit.record(AuditType.ACCOUNT_UPDATED, actor.username(), account.getUsername(),
                 "roles=" + String.join(" ", account.getRoles()) + " enabled=" + account.isEnabled()
+                        + (roleRemoved || disabled ? " sessionsEnded" : "")
                         + (revoked > 0 ? " grantsRevoked=" + revoked : ""), actor.address());
     }
 
@@ -184,10 +194,13 @@ public class AccountAdmin {
             throw new EditConflict("This account no longer exists.");
         }
         account.setPasswordHash(hasher.hash(password));
+        account.endSessions();
         account.touch(clock.instant());
         flush(InvalidInput.FORM);
         accountCache.changed(account.getId());
-        audit.record(AuditType.ACCOUNT_PASSWORD_RESET, actor.username(), account.getUsername(), null, actor.address());
+        int revoked = grants.revokeAllForAccount(account.getId(), "password reset by admin");
+        audit.record(AuditType.ACCOUNT_PASSWORD_RESET, actor.username(), account.getUsername(),
+                "sessionsEnded" + (revoked > 0 ? " grantsRevoked=" + revoked : ""), actor.address());
     }
 
     private static void checkDetails(AccountForm f, InvalidInput.Collector problems) {

@@ -9,21 +9,19 @@ import jakarta.transaction.Transactional;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
 import org.gatehouse.scope.Scope;
+import org.gatehouse.scope.ScopeNames;
 
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The scope catalogue (RFC 6749 §3.3): names clients may be allowed, with the description the
- * consent page shows. A scope that any client still allows cannot be deleted.
+ * consent page shows. Names follow {@link ScopeNames} (no page role names). A scope that any client
+ * still allows cannot be deleted.
  */
 @ApplicationScoped
 public class ScopeAdmin {
-
-    /** RFC 6749 §3.3 scope-token: printable ASCII except space, '"' and '\'. */
-    private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}");
 
     /** A scope row; the description is editable in place. */
     public static final class Row implements Serializable {
@@ -62,8 +60,9 @@ public class ScopeAdmin {
     public void create(String name, String description, Actor actor) {
         InvalidInput.Collector problems = new InvalidInput.Collector();
         String n = name == null ? "" : name.trim();
-        if (!SCOPE_TOKEN.matcher(n).matches()) {
-            problems.add("name", "A scope name is 1-100 printable characters without spaces, quotes or backslashes (RFC 6749 §3.3).");
+        var problem = ScopeNames.problem(n);
+        if (problem.isPresent()) {
+            problems.add("name", "The name " + n + " " + problem.get() + ".");
         } else if (em.find(Scope.class, n) != null) {
             problems.add("name", "The scope " + n + " already exists.");
         }

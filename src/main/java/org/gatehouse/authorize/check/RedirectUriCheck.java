@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * RFC 6749 §3.1.2.3 with RFC 9700 §4.1.3: the redirect URI must equal a registered one by
- * simple string comparison. The one exception is RFC 8252 §7.3: a loopback redirect may use
- * any port. May be omitted only when exactly one is registered. Otherwise an error page.
+ * simple string comparison. The one exception is RFC 8252 §7.3: for a public client, a redirect
+ * to a loopback IP literal ({@code 127.0.0.1}, {@code [::1]}) may use any port; not
+ * {@code localhost} (RFC 8252 §8.3) and not for confidential clients, whose redirects match
+ * exactly. May be omitted only when exactly one is registered. Otherwise an error page.
  */
 public final class RedirectUriCheck implements AuthorizationCheck {
 
@@ -27,7 +29,7 @@ public final class RedirectUriCheck implements AuthorizationCheck {
             context.redirectUriGiven = false;
             return;
         }
-        if (registered.contains(given) || registered.stream().anyMatch(r -> loopbackMatch(r, given))) {
+        if (registered.contains(given) || registered.stream().anyMatch(r -> loopbackMatch(context.client.isPublic(), r, given))) {
             context.redirectUri = given;
             context.redirectUriGiven = true;
             return;
@@ -36,11 +38,14 @@ public final class RedirectUriCheck implements AuthorizationCheck {
                 "The redirect_uri does not match any address registered for this application, so you are not sent back to it.");
     }
 
-    static boolean loopbackMatch(String registered, String given) {
+    static boolean loopbackMatch(boolean publicClient, String registered, String given) {
+        if (!publicClient) {
+            return false;
+        }
         try {
             URI r = new URI(registered);
             URI g = new URI(given);
-            return RedirectUriRules.isLoopback(r) && RedirectUriRules.isLoopback(g)
+            return RedirectUriRules.isIpLoopback(r) && RedirectUriRules.isIpLoopback(g)
                     && r.getHost().equalsIgnoreCase(g.getHost())
                     && new URI(r.getScheme(), r.getUserInfo(), r.getHost(), -1, r.getPath(), r.getQuery(), null)
                         .equals(new URI(g.getScheme(), g.getUserInfo(), g.getHost(), -1, g.getPath(), g.getQuery(), null))

@@ -71,11 +71,30 @@ class ChecksTest {
 
     @Test
     void loopbackRedirectMayVaryOnlyItsPort() {
-        assertTrue(RedirectUriCheck.loopbackMatch("http://127.0.0.1/cb", "http://127.0.0.1:4711/cb"));
-        assertTrue(RedirectUriCheck.loopbackMatch("http://127.0.0.1:80/cb", "http://127.0.0.1:4711/cb"));
-        assertFalse(RedirectUriCheck.loopbackMatch("http://127.0.0.1/cb", "http://127.0.0.1:4711/cb2"));
-        assertFalse(RedirectUriCheck.loopbackMatch("http://127.0.0.1/cb", "http://[::1]:4711/cb"));
-        assertFalse(RedirectUriCheck.loopbackMatch("https://app.example/cb", "https://app.example:444/cb"));
+        assertTrue(RedirectUriCheck.loopbackMatch(true, "http://127.0.0.1/cb", "http://127.0.0.1:4711/cb"));
+        assertTrue(RedirectUriCheck.loopbackMatch(true, "http://127.0.0.1:80/cb", "http://127.0.0.1:4711/cb"));
+        assertTrue(RedirectUriCheck.loopbackMatch(true, "http://[::1]/cb", "http://[::1]:4711/cb"));
+        assertFalse(RedirectUriCheck.loopbackMatch(true, "http://127.0.0.1/cb", "http://127.0.0.1:4711/cb2"));
+        assertFalse(RedirectUriCheck.loopbackMatch(true, "http://127.0.0.1/cb", "http://[::1]:4711/cb"));
+        assertFalse(RedirectUriCheck.loopbackMatch(true, "https://app.example/cb", "https://app.example:444/cb"));
+    }
+
+    @Test
+    void anyPortOnlyForPublicClientsAndIpLiteralLoopback() {
+        assertFalse(RedirectUriCheck.loopbackMatch(true, "http://localhost/cb", "http://localhost:4711/cb"),
+                "localhost is a name, not the loopback interface (RFC 8252 §8.3)");
+        assertFalse(RedirectUriCheck.loopbackMatch(false, "http://127.0.0.1/cb", "http://127.0.0.1:4711/cb"),
+                "a confidential client's redirect matches exactly");
+        AuthorizationContext confidential = context(client(ClientType.CONFIDENTIAL, List.of("http://127.0.0.1/cb"), true),
+                "redirect_uri", "http://127.0.0.1:4711/cb");
+        assertThrows(AuthorizationPageException.class, () -> new RedirectUriCheck().check(confidential));
+        AuthorizationContext pub = context(client(ClientType.PUBLIC, List.of("http://127.0.0.1/cb"), true),
+                "redirect_uri", "http://127.0.0.1:4711/cb");
+        new RedirectUriCheck().check(pub);
+        assertEquals("http://127.0.0.1:4711/cb", pub.redirectUri());
+        AuthorizationContext named = context(client(ClientType.PUBLIC, List.of("http://localhost/cb"), true),
+                "redirect_uri", "http://localhost:4711/cb");
+        assertThrows(AuthorizationPageException.class, () -> new RedirectUriCheck().check(named));
     }
 
     @Test

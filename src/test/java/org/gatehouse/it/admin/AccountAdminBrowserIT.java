@@ -3,6 +3,9 @@ package org.gatehouse.it.admin;
 import org.gatehouse.it.Browser;
 import org.gatehouse.it.Db;
 import org.gatehouse.it.Http;
+import org.gatehouse.it.OAuthFlow;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Accounts in the console: bad input refused, passwords reset, an admin cannot lock themselves out. */
+/**
+ * Accounts in the console: bad input refused, passwords reset, an admin cannot lock themselves
+ * out; changes take effect at once: a user disabled, reset or demoted in another session loses
+ * that session at its next request, and (disabled, reset) the refresh token too.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AccountAdminBrowserIT {
@@ -84,6 +91,98 @@ class AccountAdminBrowserIT {
             browser.waitForUrl(Http.base() + "/admin");
             assertFalse(browser.text().contains("Access denied"));
             assertTrue(browser.byId("count-clients").isDisplayed());
+        }
+    }
+
+    /** Signs the user in through a cookie-keeping HTTP client and returns the tokens it got for it-confidential. */
+    private static JsonObject signInWithTokens(OAuthFlow flow, String username, String password) {
+        String redirect = flow.authorizeAndApprove(flow.request(OAuthFlow.CONFIDENTIAL, "profile", "s"), username, password);
+        HttpResponse<String> r = flow.exchange(Http.query(redirect).get("code"), OAuthFlow.CONFIDENTIAL, OAuthFlow.CONFIDENTIAL_SECRET);
+        assertEquals(200, r.statusCode(), r.body());
+        return Http.json(r);
+    }
+
+    /** Whether the flow's session is still signed in: an authorization request is then not sent to sign-in. */
+    private static boolean signedIn(OAuthFlow flow) {
+        HttpResponse<String> r = flow.authorize(flow.request(OAuthFlow.CONFIDENTIAL, "profile", "again"));
+        return !OAuthFlow.location(r).startsWith(Http.base() + "/login");
+    }
+
+    private static void assertInvalidGrant(String refreshToken) {
+        HttpResponse<String> r = Console.refresh(OAuthFlow.CONFIDENTIAL, OAuthFlow.CONFIDENTIAL_SECRET, refreshToken);
+        assertEquals(400, r.statusCode(), r.body());
+        assertEquals("invalid_grant", Http.json(r).getString("error"), r.body());
+    }
+
+    private static long accountId(String username) {
+        return ((Number) Db.value("select id from account where username = ?", username)).longValue();
+    }
+
+    @Test
+    void disablingASignedInUserEndsTheirSessionAndTheirRefreshToken() {
+        String user = Console.unique("disabled");
+        try (Browser admin = Console.signedInAdmin()) {
+            Console.createAccount(admin, user, "Disabled-password-1");
+            OAuthFlow flow = new OAuthFlow();
+            JsonObject tokens = signInWithTokens(flow, user, "Disabled-password-1");
+            assertTrue(signedIn(flow));
+
+            admin.byId("account:enabled").click();
+            admin.click("account:save");
+            admin.find(By.cssSelector("#messages .info"));
+            assertFalse(signedIn(flow), "the next request of the user's session is signed out");
+            assertInvalidGrant(tokens.getString("refresh_token"));
+        }
+    }
+
+    @Test
+    void resettingASignedInUsersPasswordEndsTheirSessionAndTheirRefreshToken() {
+        String user = Console.unique("reset-live");
+        try (Browser admin = Console.signedInAdmin()) {
+            Console.createAccount(admin, user, "Reset-live-password-1");
+            OAuthFlow flow = new OAuthFlow();
+            JsonObject tokens = signInWithTokens(flow, user, "Reset-live-password-1");
+            assertTrue(signedIn(flow));
+
+            admin.type("password:newPassword", "Reset-live-password-2").click("password:reset");
+            assertTrue(Console.messages(admin).contains("The password was reset."), Console.messages(admin));
+            assertFalse(signedIn(flow), "the next request of the user's session is signed out");
+            assertInvalidGrant(tokens.getString("refresh_token"));
+            assertEquals(0, Db.count("select count(*) from token_grant where account_id = ? and revoked_at is null",
+                    accountId(user)), "every grant of the account is revoked");
+        }
+    }
+
+    @Test
+    void aDemotedAdminIsNoLongerAdminAtTheirNextRequestAndCannotCreateAnAdmin() {
+        String demoted = Console.unique("demoted");
+        String accomplice = Console.unique("accomplice");
+        try (Browser admin = Console.signedInAdmin()) {
+            Console.createAccount(admin, demoted, "Demoted-password-1");
+            Console.check(admin, "account:roles", List.of("user", "admin"));
+            admin.click("account:save");
+            admin.find(By.cssSelector("#messages .info"));
+            try (Browser other = new Browser()) {
+                other.open("/admin/");
+                other.waitForUrl(Http.base() + "/login");
+                other.signIn(demoted, "Demoted-password-1");
+                other.waitForUrl(Http.base() + "/admin");
+                other.open("/admin/account");
+                other.type("account:username", accomplice).type("account:password", "Accomplice-password-1");
+                Console.check(other, "account:roles", List.of("user", "admin"));
+
+                admin.open("/admin/account?id=" + accountId(demoted));
+                Console.check(admin, "account:roles", List.of("user"));
+                admin.click("account:save");
+                admin.find(By.cssSelector("#messages .info"));
+
+                other.click("account:save");
+                other.waitForUrl(Http.base() + "/login");
+                assertEquals(0, Db.count("select count(*) from account where username = ?", accomplice),
+                        "the form the demoted admin had open creates nothing");
+                other.open("/admin/");
+                other.waitForUrl(Http.base() + "/login");
+            }
         }
     }
 }

@@ -33,6 +33,32 @@ class AdminAccessIT {
     }
 
     @Test
+    void aPathThroughTheApiPrefixIsStillTheConsoleAndSendsToSignIn() {
+        for (String target : new String[] {"/api/../admin/clients", "/api/./../admin/"}) {
+            String response = Http.rawGet(target);
+            String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n")));
+            if (head.startsWith("HTTP/1.1 400")) {
+                continue; // refused outright by the container: also no way in
+            }
+            assertTrue(head.startsWith("HTTP/1.1 302"), target + " -> " + head);
+            assertTrue(head.contains("/login?next="), target + " -> " + head);
+        }
+    }
+
+    @Test
+    void aRoleNameCannotBeCreatedAsAScope() {
+        try (Browser admin = Console.signedInAdmin()) {
+            for (String name : new String[] {"admin", "user", "Admin"}) {
+                admin.open("/admin/scopes");
+                admin.type("newScope:name", name).type("newScope:description", "Administer everything");
+                admin.click("newScope:add");
+                assertTrue(Console.fieldMessage(admin, "newScope:name-message").contains("is reserved"), admin.text());
+                assertEquals(0, org.gatehouse.it.Db.count("select count(*) from scope where lower(name) = ?", name.toLowerCase()));
+            }
+        }
+    }
+
+    @Test
     void aSignedInUserWithoutTheAdminRoleGets403() {
         try (Browser browser = new Browser()) {
             browser.open("/admin/");

@@ -47,6 +47,32 @@ class ApiIT {
         assertEquals("Alice Example", json.getString("name"));
     }
 
+    /**
+     * A client allowed scopes named like the page roles (written to the database directly: neither
+     * the console nor the import accepts these names) gets a token with them, and the token opens
+     * no page, however the path is spelled: the API's scopes are not the pages' roles.
+     */
+    @Test
+    void aTokenWithScopesNamedLikeRolesOpensNoPage() {
+        String clientId = "it-rogue-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String secret = "it-rogue-secret-0123456789abcdefghijklmnopq";
+        org.gatehouse.it.Db.update("insert into client (client_id, name, client_type, auth_method, secret_hash, redirect_uris,"
+                + " allowed_scopes, default_scopes, require_pkce, enabled, created_at, updated_at, version, grant_types)"
+                + " values (?, ?, 'CONFIDENTIAL', 'CLIENT_SECRET_BASIC', ?, '', 'admin user profile', 'admin', true, true,"
+                + " current_timestamp, current_timestamp, 0, 'client_credentials')", clientId, clientId, OAuthFlow.s256(secret));
+        HttpResponse<String> issued = OAuthFlow.clientCredentials(clientId, secret, "admin user");
+        assertEquals(200, issued.statusCode(), issued.body());
+        String token = Http.json(issued).getString("access_token");
+        for (String page : new String[] {"/admin/", "/admin/clients", "/consent"}) {
+            HttpResponse<String> r = Http.get(page, "Authorization", "Bearer " + token);
+            assertEquals(302, r.statusCode(), page + " " + r.body());
+            assertTrue(r.headers().firstValue("Location").orElse("").contains("/login?next="), page);
+        }
+        String raw = Http.rawGet("/api/../admin/clients", "Authorization", "Bearer " + token);
+        assertTrue(raw.startsWith("HTTP/1.1 302") && raw.contains("/login?next="), raw);
+        assertTrue(!raw.contains("IT Confidential Client"), raw);
+    }
+
     @Test
     void noTokenIs401WithABearerChallenge() {
         HttpResponse<String> r = Http.get("/api/me");

@@ -92,6 +92,43 @@ class AuthorizationEndpointIT {
     }
 
     @Test
+    void aConfidentialClientsLoopbackRedirectMustMatchExactly() {
+        Map<String, String> p = flow.request(CONFIDENTIAL, "profile", "s1");
+        p.put("redirect_uri", "http://127.0.0.1:51234/callback"); // registered: http://127.0.0.1:9876/callback
+        assertErrorPage(flow.authorize(p));
+    }
+
+    /**
+     * RFC 8252 §8.6, RFC 6749 §10.2: any app on the device can receive a loopback or private-use
+     * redirect, so for a public client a remembered consent never skips the page, neither for a
+     * signed-in browser (answered at once otherwise) nor right after sign-in.
+     */
+    @Test
+    void aPublicClientsRememberedConsentNeverSkipsTheConsentPage() {
+        for (String redirect : new String[] {"http://127.0.0.1:51234/callback", "com.example.app:/oauth2redirect"}) {
+            OAuthFlow browser = new OAuthFlow();
+            Map<String, String> p = browser.request(PUBLIC, "profile", "first");
+            p.put("redirect_uri", redirect);
+            String first = browser.authorizeAndApprove(p, "carol", "carol-password-1");
+            assertTrue(first.startsWith(redirect) && Http.query(first).containsKey("code"), first);
+            assertEquals(1, Db.count("select count(*) from consent c join account a on a.id = c.account_id"
+                    + " where a.username = 'carol' and c.client_id = ?", PUBLIC), "the consent is remembered");
+
+            p.put("state", "again");
+            HttpResponse<String> again = browser.follow(browser.authorize(p));
+            assertEquals(200, again.statusCode(), again.headers().firstValue("Location").orElse(""));
+            assertTrue(again.body().contains("id=\"consent\""), redirect + ": asked again while signed in");
+
+            OAuthFlow fresh = new OAuthFlow();
+            p.put("state", "fresh");
+            HttpResponse<String> login = fresh.follow(fresh.authorize(p));
+            HttpResponse<String> afterSignIn = fresh.follow(fresh.signIn(login, "carol", "carol-password-1"));
+            assertEquals(200, afterSignIn.statusCode(), afterSignIn.headers().firstValue("Location").orElse(""));
+            assertTrue(afterSignIn.body().contains("id=\"consent\""), redirect + ": asked again after sign-in");
+        }
+    }
+
+    @Test
     void repeatedClientIdIsAnErrorPage() {
         String query = Http.form(flow.request(CONFIDENTIAL, "profile", "s1")) + "&client_id=" + CONFIDENTIAL;
         assertErrorPage(flow.get("/oauth2/authorize?" + query));

@@ -84,6 +84,28 @@ class ChangePropagationIT {
         assertTrue(eventually(() -> me(access) == 401), "the disabled account's token is refused once the change event is read");
     }
 
+    @Test
+    void aSessionHereEndsWhenAnotherNodeTakesTheAccountsAdminRole() {
+        String username = "it-prop-admin-" + UUID.randomUUID().toString().substring(0, 8);
+        Db.update("insert into account (subject, username, display_name, email, password_hash, roles, enabled, created_at,"
+                + " updated_at, version) select ?, ?, display_name, email, password_hash, 'user admin', enabled, created_at,"
+                + " updated_at, version from account where username = 'dave'", UUID.randomUUID().toString(), username);
+        OAuthFlow flow = new OAuthFlow();
+        HttpResponse<String> login = flow.follow(flow.get("/admin/"));
+        HttpResponse<String> console = flow.follow(flow.signIn(login, username, "dave-password-1"));
+        assertEquals(200, console.statusCode(), console.body());
+        assertTrue(console.body().contains("count-clients"), "signed in to the console");
+
+        Object id = Db.value("select id from account where username = ?", username);
+        // what the console's transaction on another node leaves in the shared database
+        Db.update("update account set roles = 'user', security_stamp = security_stamp + 1 where id = ?", id);
+        changeEvent("account", id.toString());
+        assertTrue(eventually(() -> {
+            HttpResponse<String> r = flow.get("/admin/");
+            return r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").contains("/login?next=");
+        }), "the session is signed out once the change event is read");
+    }
+
     private static void changeEvent(String topic, String key) {
         Db.update("insert into change_event (topic, item_key, occurred_at) values (?, ?, ?)", topic, key,
                 Timestamp.from(Instant.now()));

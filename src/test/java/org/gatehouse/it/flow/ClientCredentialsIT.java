@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>{@code it-service}: confidential, registered for client_credentials only; allowed
  *       {@code profile notes:read reports:read}, default {@code reports:read};</li>
  *   <li>{@code it-confidential}: confidential, the default authorization_code + refresh_token,
- *       so not registered for client_credentials; also the resource server that introspects;</li>
+ *       so not registered for client_credentials (and not in the tokens' audience, so it learns
+ *       nothing when it introspects another client's token);</li>
  *   <li>{@code it-public}: public (it cannot be registered for client_credentials at all);</li>
  *   <li>{@code it-code-only}: confidential, authorization_code without refresh_token.</li>
  * </ul>
@@ -163,7 +164,7 @@ class ClientCredentialsIT {
     void introspectionShowsTheClientAsSubjectAndNoUsername() {
         String access = token("notes:read").getString("access_token");
         HttpResponse<String> r = Http.postForm("/oauth2/introspect", Http.map("token", access),
-                "Authorization", Http.basic(CONFIDENTIAL, CONFIDENTIAL_SECRET));
+                "Authorization", Http.basic(SERVICE, SERVICE_SECRET));
         assertEquals(200, r.statusCode(), r.body());
         JsonObject json = Http.json(r);
         assertTrue(json.getBoolean("active"), r.body());
@@ -172,6 +173,10 @@ class ClientCredentialsIT {
         assertEquals("notes:read", json.getString("scope"));
         assertEquals("Bearer", json.getString("token_type"));
         assertFalse(json.containsKey("username"), r.body());
+
+        // RFC 7662 §4: another client (not in the token's aud) learns nothing about it.
+        assertEquals("{\"active\":false}", Http.postForm("/oauth2/introspect", Http.map("token", access),
+                "Authorization", Http.basic(CONFIDENTIAL, CONFIDENTIAL_SECRET)).body());
 
         // RFC 7009 §2.2: there is no grant to revoke; the request is still answered 200.
         assertEquals(200, Http.postForm("/oauth2/revoke", Http.map("token", access),

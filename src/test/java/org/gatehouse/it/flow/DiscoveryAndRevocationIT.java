@@ -83,6 +83,22 @@ class DiscoveryAndRevocationIT {
         assertEquals(401, r.statusCode());
     }
 
+    /** RFC 7662 §2.1, §4: only the token's own client (or a client in its aud) learns about it. */
+    @Test
+    void anotherClientLearnsNothingAboutAToken() {
+        JsonObject tokens = OAuthFlow.tokens("profile");
+        for (String token : new String[] {tokens.getString("access_token"), tokens.getString("refresh_token")}) {
+            HttpResponse<String> other = Http.postForm("/oauth2/introspect", Http.map("token", token,
+                    "client_id", OAuthFlow.POST_CLIENT, "client_secret", OAuthFlow.POST_SECRET));
+            assertEquals(200, other.statusCode(), other.body());
+            assertEquals("{\"active\":false}", other.body());
+            JsonObject own = Http.json(Http.postForm("/oauth2/introspect", Http.map("token", token),
+                    "Authorization", Http.basic(CONFIDENTIAL, CONFIDENTIAL_SECRET)));
+            assertTrue(own.getBoolean("active"), own.toString());
+            assertEquals(CONFIDENTIAL, own.getString("client_id"));
+        }
+    }
+
     @Test
     void introspectionReportsActiveThenInactive() {
         JsonObject tokens = OAuthFlow.tokens("profile");
