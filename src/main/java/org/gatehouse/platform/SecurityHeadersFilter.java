@@ -2,7 +2,6 @@ package org.gatehouse.platform;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,8 +12,8 @@ import java.io.IOException;
  * Headers on every response: no framing (clickjacking, RFC 9700 §4.16), no referrer leaking
  * codes or request ids, no MIME sniffing. Pages are not cached. A CSP {@code form-action} is
  * deliberately absent: browsers apply it to the redirect to the client after a consent POST.
+ * Mapped in {@code WEB-INF/web.xml}, where the order of the filters is fixed.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     @Override
