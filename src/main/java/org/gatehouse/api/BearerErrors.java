@@ -14,9 +14,17 @@ final class BearerErrors {
     private BearerErrors() {
     }
 
-    /** 401 without a token: the bare challenge (RFC 6750 §3.1, no error code when no token was sent). */
+    /**
+     * 401 without a token: the bare challenge and no error code, in the header or the body (RFC 6750
+     * §3.1: a request without credentials gets no error information).
+     */
     static Response tokenRequired() {
-        return response(401, "", "invalid_token", "An access token is required");
+        return Response.status(401)
+                .header("WWW-Authenticate", "Bearer realm=\"gatehouse\"")
+                .header("Cache-Control", "no-store")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(JsonSupport.PROVIDER.createObjectBuilder().add("message", "An access token is required").build().toString())
+                .build();
     }
 
     /** 401 {@code invalid_token}: the token was valid once but cannot be used now. */

@@ -16,15 +16,25 @@ public final class FormParameters {
     private FormParameters() {
     }
 
+    /**
+     * The parameters of {@code form}; null (a POST without a body) has none, and a key without
+     * {@code =} has an empty value. The error names no parameter: it never echoes request text.
+     */
     public static Map<String, String> single(MultivaluedMap<String, String> form) {
+        if (form == null) {
+            return Map.of();
+        }
         Map<String, String> params = new HashMap<>();
         for (Map.Entry<String, List<String>> e : form.entrySet()) {
-            if (e.getValue().size() > 1) {
-                throw OAuthException.invalidRequest("Parameter " + e.getKey() + " must not be repeated");
+            List<String> values = e.getValue() == null ? List.of() : e.getValue();
+            if (values.size() > 1) {
+                throw OAuthException.invalidRequest("A parameter must not be repeated");
             }
-            String value = e.getValue().isEmpty() ? "" : e.getValue().get(0);
-            ParameterLimits.check(e.getKey(), value);
-            if (!value.isEmpty()) {
+            String value = values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+            if (e.getKey() != null) {
+                ParameterLimits.check(e.getKey(), value);
+            }
+            if (e.getKey() != null && !value.isEmpty()) {
                 params.put(e.getKey(), value);
             }
         }

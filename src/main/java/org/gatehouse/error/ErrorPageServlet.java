@@ -1,5 +1,6 @@
 package org.gatehouse.error;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -10,7 +11,11 @@ import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Renders every container error (web.xml error-page) as a readable page; never a stack trace. */
+/**
+ * Renders every container error (web.xml error-page, the default one included) as a readable
+ * page; never a stack trace. Asked for directly, with any method, it is an address with nothing
+ * at it: 404.
+ */
 @WebServlet("/error-page")
 public class ErrorPageServlet extends HttpServlet {
 
@@ -19,8 +24,9 @@ public class ErrorPageServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
-        Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        int status = request.getDispatcherType() != DispatcherType.ERROR ? 404 : code instanceof Integer i ? i : 500;
+        Throwable error = request.getDispatcherType() != DispatcherType.ERROR ? null
+                : (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (error != null) {
             LOG.log(Level.WARNING, "Unhandled error on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), error);
             if (isViewExpired(error)) {
@@ -34,7 +40,13 @@ public class ErrorPageServlet extends HttpServlet {
             case 401, 403 -> { title = "Access denied"; message = "You do not have permission to open this page."; }
             case 404 -> { title = "Not found"; message = "There is nothing at this address."; }
             case 405 -> { title = "Method not allowed"; message = "This address does not accept that kind of request."; }
+            case 413, 414, 431 -> { title = "Request too large"; message = "The request is larger than this server accepts."; }
+            case 415 -> { title = "Unsupported request"; message = "This address does not accept that kind of content."; }
+            case 501 -> { title = "Not implemented"; message = "This server does not support that kind of request."; }
             default -> { title = "Something went wrong"; message = "The server could not complete the request. It has been logged."; }
+        }
+        if (status < 400 || status > 599) {
+            status = 500;
         }
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");

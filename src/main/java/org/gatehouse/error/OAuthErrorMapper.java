@@ -23,10 +23,15 @@ public class OAuthErrorMapper implements ExceptionMapper<OAuthException> {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
-                .entity(JsonSupport.PROVIDER.createObjectBuilder().add("error", error).add("error_description", description).build().toString());
+                .entity(body(error, description));
         if (challenge != null) {
             r.header("WWW-Authenticate", challenge);
         }
         return r.build();
+    }
+
+    /** The JSON body of an OAuth error (RFC 6749 §5.2): its code and fixed description. */
+    public static String body(String error, String description) {
+        return JsonSupport.PROVIDER.createObjectBuilder().add("error", error).add("error_description", description).build().toString();
     }
 }

@@ -10,8 +10,10 @@ import java.util.logging.Logger;
 
 /**
  * Everything else that escapes a JAX-RS endpoint: framework errors keep their status (404, 405,
- * 415...) with a JSON body; anything unexpected is logged and becomes {@code server_error} with
- * nothing internal in the response.
+ * 415...) with a JSON body; a request body that could not be read (the client stopped sending it
+ * within the read timeout, or sent bytes that do not decode) is a 400 {@code invalid_request}, its
+ * own fault and not worth a stack trace in the log; anything unexpected is logged and becomes
+ * {@code server_error} with nothing internal in the response.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
@@ -37,7 +39,25 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             };
             return OAuthErrorMapper.json(status, error, description, null);
         }
+        if (unreadableRequest(e)) {
+            LOG.log(Level.FINE, "Unreadable request body", e);
+            return OAuthErrorMapper.json(400, "invalid_request", "The request body could not be read", null);
+        }
         LOG.log(Level.SEVERE, "Unexpected error in an endpoint", e);
         return OAuthErrorMapper.json(500, "server_error", "The server could not complete the request", null);
+    }
+
+    /**
+     * Endpoints do no I/O of their own but reading the request (the database speaks through JDBC
+     * and JPA exceptions): an I/O error anywhere in the chain is the request's body failing to
+     * arrive or to decode.
+     */
+    static boolean unreadableRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,6 +3,10 @@
  * registered error code, a fixed description and its HTTP status (RFC 6749 §4.1.2.1, §5.2); the
  * JSON endpoints write it through one mapper, uncached. Browsers get an escaped, self-contained
  * error page wherever an error must not go back to the client and for every container error.
- * Anything unexpected becomes {@code server_error} with nothing internal in the response.
+ * Malformed input is stopped or cleaned before any framework reads it
+ * ({@link org.gatehouse.error.MalformedRequestFilter}); a body that cannot be read is
+ * {@code invalid_request}; Faces partial requests fail without naming an exception
+ * ({@link org.gatehouse.error.PartialRequestErrors}). Anything unexpected becomes
+ * {@code server_error} with nothing internal in the response.
  */
 package org.gatehouse.error;

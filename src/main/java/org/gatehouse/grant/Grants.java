@@ -118,6 +118,25 @@ public class Grants {
         return changed == 1;
     }
 
+    /**
+     * After a code redemption lost a race ({@link LostRace}) and its transaction rolled back:
+     * revokes the grant the code started, if it is this client's, as a second use would. Runs in a
+     * transaction of its own (the failed one can only roll back, and must have, so that it holds no
+     * lock this one waits for). Returns the revoked grant's id.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<String> revokeAfterLostRace(String code, String clientId, String reason) {
+        return byCode(code).filter(g -> g.getClientId().equals(clientId))
+                .map(TokenGrant::getId).filter(id -> revoke(id, reason));
+    }
+
+    /** The same for a refresh-token rotation that lost a race (the token's whole family). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<String> revokeFamilyAfterLostRace(String refreshToken, String clientId, String reason) {
+        return byRefresh(refreshToken).filter(t -> t.getClientId().equals(clientId))
+                .map(RefreshToken::getGrantId).filter(id -> revoke(id, reason));
+    }
+
     /** Revokes every live grant of a client (client deleted or disabled); returns how many. */
     @Transactional
     public int revokeAllForClient(String clientId, String reason) {

@@ -2,7 +2,6 @@ package org.gatehouse.platform;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,8 +12,8 @@ import java.io.IOException;
  * Short aliases {@code /authorize}, {@code /token}, {@code /revoke}, {@code /introspect} and
  * {@code /jwks} for the endpoints under {@code /oauth2}, served in place (no redirect: a POST with
  * credentials must not be bounced). The metadata document names the canonical paths.
+ * Mapped in {@code WEB-INF/web.xml}, where the order of the filters is fixed.
  */
-@WebFilter(urlPatterns = {"/authorize", "/token", "/revoke", "/introspect", "/jwks"})
 public class EndpointAliases extends HttpFilter {
 
     @Override

@@ -2,7 +2,6 @@ package org.gatehouse.platform;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,8 +15,8 @@ import java.io.IOException;
  * deliberately absent: browsers apply it to the redirect to the client after a consent POST.
  * HSTS (RFC 6797) on every response to a request that arrived over https, directly or through a
  * trusted TLS-terminating proxy ({@link RequestOrigin}); never over plain http (RFC 6797 §7.2).
+ * Mapped in {@code WEB-INF/web.xml}, where the order of the filters is fixed.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     /** A year, the value the HSTS preload list asks for. */

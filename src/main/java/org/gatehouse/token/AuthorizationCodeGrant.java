@@ -79,6 +79,15 @@ public class AuthorizationCodeGrant implements GrantHandler {
                 grant.getScopes(), grant.getScopes());
     }
 
+    /** A redemption that lost a race is a second use of the code: the grant is revoked (docs/architecture.md). */
+    @Override
+    public OAuthException lostRace(TokenRequest request, ClientView client) {
+        request.param("code").flatMap(code -> grants.revokeAfterLostRace(code, client.clientId(), "authorization code race"))
+                .ifPresent(grantId -> audit.record(AuditType.CODE_REPLAY, client.clientId(), "grant " + grantId,
+                        "authorization code used concurrently; grant revoked"));
+        return OAuthException.invalidGrant(INVALID);
+    }
+
     private void replayed(TokenGrant grant) {
         grants.revoke(grant.getId(), "authorization code replay");
         audit.record(AuditType.CODE_REPLAY, grant.getClientId(), "grant " + grant.getId(),

@@ -7,10 +7,13 @@ import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
 import org.gatehouse.client.ClientView;
 import org.gatehouse.error.OAuthException;
+import org.gatehouse.grant.LostRace;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +26,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class GrantHandlers {
+
+    private static final Logger LOG = Logger.getLogger(GrantHandlers.class.getName());
 
     @Inject
     Instance<GrantHandler> handlers;
@@ -38,6 +43,35 @@ public class GrantHandlers {
     /** The grant types a handler is deployed for, sorted by name. */
     public List<String> grantTypes() {
         return registry().grantTypes();
+    }
+
+    /**
+     * Runs the token request through the handler of its grant type (see {@link #forClient}). A
+     * handler whose transaction lost a race for a row ({@link LostRace}: a concurrent use of the
+     * same code or refresh token, here or on another node) has been rolled back by then; its
+     * {@link GrantHandler#lostRace} then revokes what a second use would, in a new transaction, and
+     * the answer is its OAuth error ({@code invalid_grant}), not a 500.
+     */
+    public TokenResponse handle(TokenRequest request, ClientView client) {
+        GrantHandler handler = forClient(request.grantType(), client);
+        try {
+            return handler.handle(request, client);
+        } catch (OAuthException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (!LostRace.is(e)) {
+                throw e;
+            }
+            LOG.log(Level.INFO, "A " + request.grantType() + " token request lost a race for its grant", e);
+            try {
+                throw handler.lostRace(request, client);
+            } catch (OAuthException answer) {
+                throw answer;
+            } catch (RuntimeException revocationFailed) {
+                LOG.log(Level.WARNING, "Could not revoke the grant after a lost race", revocationFailed);
+                throw OAuthException.invalidGrant("The grant could not be used");
+            }
+        }
     }
 
     /** The handler of {@code grantType} if {@code client} is registered for it; otherwise the RFC 6749 §5.2 error. */

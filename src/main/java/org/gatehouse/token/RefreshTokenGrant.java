@@ -87,6 +87,16 @@ public class RefreshTokenGrant implements GrantHandler {
         return requested;
     }
 
+    /** A rotation that lost a race is a second use of the refresh token: the family is revoked. */
+    @Override
+    public OAuthException lostRace(TokenRequest request, ClientView client) {
+        request.param("refresh_token")
+                .flatMap(value -> grants.revokeFamilyAfterLostRace(value, client.clientId(), "refresh token race"))
+                .ifPresent(grantId -> audit.record(AuditType.REFRESH_REUSE, client.clientId(), "grant " + grantId,
+                        "refresh token used concurrently; grant revoked"));
+        return OAuthException.invalidGrant(INVALID);
+    }
+
     private void reused(RefreshToken token) {
         grants.revoke(token.getGrantId(), "refresh token reuse");
         audit.record(AuditType.REFRESH_REUSE, token.getClientId(), "grant " + token.getGrantId(),

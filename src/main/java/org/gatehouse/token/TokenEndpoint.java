@@ -35,7 +35,7 @@ public class TokenEndpoint {
     public Response token(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
         TokenRequest request = TokenRequest.parse(form, authorization);
         ClientView client = authentication.authenticate(request.params(), authorization);
-        TokenResponse response = handlers.forClient(request.grantType(), client).handle(request, client);
+        TokenResponse response = handlers.handle(request, client);
         return Response.ok(response.toJson(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Direct read access to the suite's database (H2 in mixed mode, or PostgreSQL), to assert what
- * the server really stored: hashes instead of secrets, single rows, nothing half-written.
+ * the server really stored: hashes instead of secrets, single rows, nothing half-written; and to
+ * hold a row in a transaction of the test's own, as a concurrent request would.
  */
 public final class Db {
 
@@ -40,6 +41,18 @@ public final class Db {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row, read on the caller's own connection (inside its transaction). */
+    public static Object valueOn(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1) : null;
+            }
         }
     }
 

@@ -24,8 +24,9 @@ public final class AuthorizationContext {
     String codeChallenge;
     String codeChallengeMethod;
 
+    /** {@code params} may be null (a POST without a body): no parameters. */
     public AuthorizationContext(MultivaluedMap<String, String> params) {
-        this.params = params;
+        this.params = params != null ? params : new jakarta.ws.rs.core.MultivaluedHashMap<>();
     }
 
     /** A parameter that must appear at most once (RFC 6749 §3.1); blank counts as absent. */
@@ -39,7 +40,7 @@ public final class AuthorizationContext {
                 throw new AuthorizationPageException("Invalid authorization request",
                         "The parameter " + name + " was sent more than once.");
             }
-            throw OAuthException.invalidRequest("Parameter " + name + " must not be repeated");
+            throw OAuthException.invalidRequest("A parameter must not be repeated");
         }
         String v = values.get(0);
         return v == null || v.isEmpty() ? null : v;

@@ -16,7 +16,7 @@ public final class ParameterCheck implements AuthorizationCheck {
     public void check(AuthorizationContext context) {
         for (Map.Entry<String, List<String>> e : context.params().entrySet()) {
             if (e.getValue() != null && e.getValue().size() > 1) {
-                throw OAuthException.invalidRequest("Parameter " + e.getKey() + " must not be repeated");
+                throw OAuthException.invalidRequest("A parameter must not be repeated");
             }
             if (e.getValue() != null) {
                 e.getValue().forEach(v -> ParameterLimits.check(e.getKey(), v));

@@ -193,29 +193,127 @@ class TokenEndpointIT {
     void concurrentRedemptionsOfOneCodeLetExactlyOneSucceed() throws Exception {
         OAuthFlow flow = new OAuthFlow();
         String code = flow.code(flow.request(CONFIDENTIAL, "profile", "x"));
-        int n = 6;
+        List<HttpResponse<String>> answers = all(10, () -> flow.exchange(code, CONFIDENTIAL, CONFIDENTIAL_SECRET));
+        assertExactlyOneWins(answers);
+        // the losers were second uses of the code: the grant is revoked (RFC 6749 §4.1.2)
+        assertTrue(Db.value("select revoked_at from token_grant where code_hash = ?", OAuthFlow.s256(code)) != null);
+    }
+
+    @Test
+    void concurrentRefreshesOfOneTokenLetExactlyOneSucceed() throws Exception {
+        String refresh = OAuthFlow.tokens("profile").getString("refresh_token");
+        List<HttpResponse<String>> answers = all(10, () -> OAuthFlow.refresh(refresh, null));
+        assertExactlyOneWins(answers);
+        assertTrue(Db.value("select g.revoked_at from token_grant g join refresh_token r on r.grant_id = g.id"
+                + " where r.token_hash = ?", OAuthFlow.s256(refresh)) != null, "a concurrent reuse revokes the family");
+    }
+
+    /** Of concurrent uses exactly one gets tokens; every other one is invalid_grant, never a 5xx. */
+    private static void assertExactlyOneWins(List<HttpResponse<String>> answers) {
+        List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        for (HttpResponse<String> r : answers) {
+            if (r.statusCode() != 200) {
+                assertError(r, 400, "invalid_grant");
+            }
+        }
+    }
+
+    /** Runs n copies of the call at the same moment. */
+    private static List<HttpResponse<String>> all(int n, Callable<HttpResponse<String>> call) throws Exception {
         CyclicBarrier barrier = new CyclicBarrier(n);
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
-            List<Callable<Integer>> tasks = java.util.stream.IntStream.range(0, n).<Callable<Integer>>mapToObj(i -> () -> {
-                barrier.await();
-                return flow.exchange(code, CONFIDENTIAL, CONFIDENTIAL_SECRET).statusCode();
-            }).toList();
-            List<Integer> statuses = pool.invokeAll(tasks).stream().map(TokenEndpointIT::get).toList();
-            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
-            assertEquals(n - 1, statuses.stream().filter(s -> s == 400).count(), statuses.toString());
+            List<Callable<HttpResponse<String>>> tasks = java.util.stream.IntStream.range(0, n)
+                    .<Callable<HttpResponse<String>>>mapToObj(i -> () -> {
+                        barrier.await();
+                        return call.call();
+                    }).toList();
+            List<HttpResponse<String>> out = new java.util.ArrayList<>();
+            for (Future<HttpResponse<String>> f : pool.invokeAll(tasks)) {
+                out.add(f.get());
+            }
+            return out;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static Integer get(Future<Integer> f) {
-        try {
-            return f.get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    /**
+     * A code redemption whose row is held by another transaction (a concurrent redemption on
+     * another node): on H2 the server's UPDATE times out waiting for the lock, and that lost race
+     * is answered invalid_grant with the grant revoked, as a second use would be, not a 500. On
+     * PostgreSQL the UPDATE waits and, the other redemption committed, finds the code used.
+     */
+    @Test
+    void aRedemptionThatLosesTheRaceForItsRowIsInvalidGrantAndRevokesTheGrant() throws Exception {
+        OAuthFlow flow = new OAuthFlow();
+        String code = flow.code(flow.request(CONFIDENTIAL, "profile", "x"));
+        HttpResponse<String> r = againstAnotherTransaction(
+                "update token_grant set code_consumed_at = current_timestamp where code_hash = ?", OAuthFlow.s256(code),
+                () -> flow.exchange(code, CONFIDENTIAL, CONFIDENTIAL_SECRET));
+        assertError(r, 400, "invalid_grant");
+        assertTrue(Db.value("select revoked_at from token_grant where code_hash = ?", OAuthFlow.s256(code)) != null);
+        assertError(flow.exchange(code, CONFIDENTIAL, CONFIDENTIAL_SECRET), 400, "invalid_grant");
+    }
+
+    /** The same for a refresh-token rotation: invalid_grant and the family revoked. */
+    @Test
+    void aRefreshThatLosesTheRaceForItsRowIsInvalidGrantAndRevokesTheFamily() throws Exception {
+        JsonObject tokens = OAuthFlow.tokens("profile");
+        String refresh = tokens.getString("refresh_token");
+        HttpResponse<String> r = againstAnotherTransaction(
+                "update refresh_token set rotated_at = current_timestamp where token_hash = ?", OAuthFlow.s256(refresh),
+                () -> OAuthFlow.refresh(refresh, null));
+        assertError(r, 400, "invalid_grant");
+        assertTrue(Db.value("select g.revoked_at from token_grant g join refresh_token r on r.grant_id = g.id"
+                + " where r.token_hash = ?", OAuthFlow.s256(refresh)) != null, "the family is revoked");
+        assertError(OAuthFlow.refresh(refresh, null), 400, "invalid_grant");
+        assertEquals(401, Http.get("/api/me", "Authorization", "Bearer " + tokens.getString("access_token")).statusCode());
+    }
+
+    /**
+     * Sends the request while another transaction holds its row (updated by {@code lockSql}, not
+     * yet committed). On H2 that transaction is rolled back once the server, its own attempt timed
+     * out, is waiting for the row to revoke the grant (which it then can); on PostgreSQL, where the
+     * server waits as long as it takes, it commits once the server waits, like a winner would.
+     */
+    private static HttpResponse<String> againstAnotherTransaction(String lockSql, String hash,
+                                                                  Callable<HttpResponse<String>> request) throws Exception {
+        boolean h2 = System.getProperty("it.db.jdbc").startsWith("jdbc:h2:");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection c = Db.connect()) {
+            c.setAutoCommit(false);
+            try (var ps = c.prepareStatement(lockSql)) {
+                ps.setString(1, hash);
+                assertEquals(1, ps.executeUpdate());
+            }
+            String self = h2 ? String.valueOf(Db.valueOn(c, "select session_id()")) : null;
+            Future<HttpResponse<String>> answer = pool.submit(request);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!answer.isDone() && System.nanoTime() < deadline) {
+                if (h2) {
+                    Object waiting = Db.valueOn(c, "select executing_statement from information_schema.sessions where blocker_id = ?",
+                            Integer.valueOf(self));
+                    if (waiting != null && waiting.toString().toLowerCase(java.util.Locale.ROOT).contains("revoked_at")) {
+                        c.rollback();
+                        break;
+                    }
+                } else if (((Number) Db.valueOn(c, "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                        + " and datname = current_database()")).longValue() > 0) {
+                    c.commit();
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            HttpResponse<String> r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            c.rollback();
+            return r;
+        } finally {
+            pool.shutdownNow();
         }
     }
+
 
     @Test
     void replayedCodeFailsAndRevokesEverythingIssuedFromIt() {
