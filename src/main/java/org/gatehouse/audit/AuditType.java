@@ -10,6 +10,8 @@ public enum AuditType {
     CONSENT_DENIED,
     CODE_REPLAY,
     REFRESH_REUSE,
+    /** A rotated refresh token presented again within the opt-in reuse grace: a lost response, not a reuse. */
+    REFRESH_RETRIED,
     CLIENT_AUTH_FAILED,
     /** A client address reached its failed client-authentication limit (throttle package). */
     CLIENT_AUTH_THROTTLED,

@@ -41,7 +41,8 @@ public class SettingsProducer {
                 duration("gatehouse.token.refresh-ttl", "P14D"),
                 duration("gatehouse.token.refresh-family-ttl", "P90D"),
                 optional("gatehouse.token.audience").orElse(server.baseUrl() + "/api"),
-                Boolean.parseBoolean(string("gatehouse.pkce.required-for-confidential", "true")));
+                Boolean.parseBoolean(string("gatehouse.pkce.required-for-confidential", "true")),
+                duration("gatehouse.token.refresh-reuse-grace", "PT0S"));
     }
 
     @Produces

@@ -18,10 +18,15 @@ import java.time.Duration;
  * @param audience           {@code gatehouse.token.audience}: the {@code aud} of access tokens
  *                           (RFC 9068 §3), default {@code <issuer>/api}.
  * @param pkceForConfidential {@code gatehouse.pkce.required-for-confidential}: default true.
+ * @param refreshReuseGrace  {@code gatehouse.token.refresh-reuse-grace}: opt-in, default PT0S (off),
+ *                           at most PT60S. Within this time after a rotation, the refresh token just
+ *                           rotated out may be presented once more by its client (the response was
+ *                           lost) as long as its successor is still unused: the successor is retired
+ *                           and a new pair issued instead of revoking the family.
  */
 public record TokenSettings(Duration codeTtl, Duration requestTtl, Duration accessTokenTtl,
                             Duration refreshTokenTtl, Duration refreshFamilyTtl, String audience,
-                            boolean pkceForConfidential) {
+                            boolean pkceForConfidential, Duration refreshReuseGrace) {
 
     public static final Duration MAX_CODE_TTL = Duration.ofMinutes(10);
     /**
@@ -32,6 +37,8 @@ public record TokenSettings(Duration codeTtl, Duration requestTtl, Duration acce
     public static final Duration MAX_ACCESS_TTL = Duration.ofDays(1);
     /** The longest a refresh token (and a refresh-token family) may live, server default or a client's own. */
     public static final Duration MAX_REFRESH_TTL = Duration.ofDays(366);
+    /** A reuse grace exists for lost responses, which are retried within seconds, not for leaked tokens. */
+    public static final Duration MAX_REUSE_GRACE = Duration.ofSeconds(60);
 
     public TokenSettings {
         if (codeTtl.isNegative() || codeTtl.isZero() || codeTtl.compareTo(MAX_CODE_TTL) > 0) {
@@ -43,6 +50,9 @@ public record TokenSettings(Duration codeTtl, Duration requestTtl, Duration acce
         if (refreshTokenTtl.isNegative() || refreshTokenTtl.isZero() || refreshFamilyTtl.compareTo(MAX_REFRESH_TTL) > 0) {
             throw new IllegalArgumentException("gatehouse.token.refresh-ttl and gatehouse.token.refresh-family-ttl must be"
                     + " positive and at most 366 days (P366D)");
+        }
+        if (refreshReuseGrace.isNegative() || refreshReuseGrace.compareTo(MAX_REUSE_GRACE) > 0) {
+            throw new IllegalArgumentException("gatehouse.token.refresh-reuse-grace must be between PT0S (off) and PT60S");
         }
         if (refreshFamilyTtl.compareTo(refreshTokenTtl) < 0) {
             throw new IllegalArgumentException("gatehouse.token.refresh-family-ttl must not be shorter than gatehouse.token.refresh-ttl");

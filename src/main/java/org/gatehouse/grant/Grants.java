@@ -82,6 +82,20 @@ public class Grants {
     }
 
     /**
+     * The reuse grace (config.TokenSettings#refreshReuseGrace): retires the family's live token if
+     * it is the one issued when {@code rotated} was rotated out and it has not been used since
+     * (one conditional UPDATE). False if the successor was already used or is gone: then the
+     * presentation of {@code rotated} is a reuse after all.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean retireUnusedSuccessor(RefreshToken rotated) {
+        return em.createQuery("update RefreshToken r set r.rotatedAt = :now where r.grantId = :g"
+                        + " and r.rotatedAt is null and r.revokedAt is null and r.createdAt >= :rotated")
+                .setParameter("now", clock.instant()).setParameter("g", rotated.getGrantId())
+                .setParameter("rotated", rotated.getRotatedAt()).executeUpdate() == 1;
+    }
+
+    /**
      * Issues a refresh token of the grant's family (one INSERT); returns its value. It expires
      * after {@code ttl}, but never after the family's own end.
      */

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
 import org.gatehouse.client.ClientView;
+import org.gatehouse.config.TokenSettings;
 import org.gatehouse.error.OAuthException;
 import org.gatehouse.grant.Grants;
 import org.gatehouse.grant.RefreshToken;
@@ -23,7 +24,10 @@ import java.util.Set;
  * retired token again means it leaked: the whole grant is revoked (RFC 9700 §4.14.2). The scope
  * may be narrowed, never widened; the new refresh token keeps the original scope. A revoked grant
  * has every refresh token revoked in the same transaction, so the conditional UPDATE alone
- * decides; no read of the grant row is needed.
+ * decides; no read of the grant row is needed. With the opt-in reuse grace
+ * ({@code gatehouse.token.refresh-reuse-grace}) a token rotated out seconds ago whose successor is
+ * still unused is taken as a retry after a lost response; off by default, since for those seconds
+ * a stolen token raced against its owner's is not recognised as reuse.
  */
 @ApplicationScoped
 public class RefreshTokenGrant implements GrantHandler {
@@ -45,6 +49,9 @@ public class RefreshTokenGrant implements GrantHandler {
     @Inject
     Clock clock;
 
+    @Inject
+    TokenSettings settings;
+
     @Override
     public String grantType() {
         return "refresh_token";
@@ -60,8 +67,14 @@ public class RefreshTokenGrant implements GrantHandler {
         if (token.getRevokedAt() != null) {
             throw OAuthException.invalidGrant(INVALID);
         }
+        boolean retried = false;
         if (token.getRotatedAt() != null) {
-            reused(token);
+            retried = withinGrace(token, now) && grants.retireUnusedSuccessor(token);
+            if (!retried) {
+                reused(token);
+            }
+            audit.record(AuditType.REFRESH_RETRIED, token.getClientId(), "grant " + token.getGrantId(),
+                    "rotated refresh token presented again within the reuse grace; its unused successor was retired");
         }
         if (token.isExpired(now)) {
             throw OAuthException.invalidGrant(INVALID);
@@ -69,11 +82,16 @@ public class RefreshTokenGrant implements GrantHandler {
         Set<String> scopes = narrowed(request, token.getScopes());
         AccountView account = accounts.byId(token.getAccountId()).filter(AccountView::enabled)
                 .orElseThrow(() -> OAuthException.invalidGrant(INVALID));
-        if (!grants.rotate(token)) {
+        if (!retried && !grants.rotate(token)) {
             reused(token);
         }
         return issuer.issue(new TokenIssuer.GrantRef(token.getGrantId(), token.getFamilyExpiresAt()), account, client,
                 scopes, token.getScopes());
+    }
+
+    /** The opt-in reuse grace: a lost response retried within seconds (off unless configured). */
+    private boolean withinGrace(RefreshToken token, Instant now) {
+        return !settings.refreshReuseGrace().isZero() && token.getRotatedAt().plus(settings.refreshReuseGrace()).isAfter(now);
     }
 
     private static Set<String> narrowed(TokenRequest request, Set<String> granted) {

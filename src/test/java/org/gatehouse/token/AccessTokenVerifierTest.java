@@ -84,7 +84,7 @@ class AccessTokenVerifierTest {
         v.keys = keys;
         v.server = new ServerSettings(ISSUER, Path.of("data"));
         v.tokens = new TokenSettings(Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(10),
-                Duration.ofDays(14), Duration.ofDays(90), AUDIENCE, true);
+                Duration.ofDays(14), Duration.ofDays(90), AUDIENCE, true, Duration.ZERO);
         v.revoked = new RevokedGrants() {
             @Override
             public boolean isRevoked(String grantId) {
