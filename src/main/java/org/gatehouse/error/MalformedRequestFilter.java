@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * The one gate for request shapes no endpoint can read, in front of JAX-RS and Faces alike, so
  * that malformed input is a 4xx and never reaches a framework that would fail on it with a 500:
  * <ul>
- *   <li>a request with a body that asks for a protocol {@code Upgrade} (such as WebSocket): the
+ *   <li>a request with a body that asks for a WebSocket {@code Upgrade}: the
  *   server hands the bytes after the headers to the upgrade and none to the application, so reading
  *   the body would wait for the read timeout while holding a worker thread (README, "Threads and
  *   timeouts"); it is answered at once and the connection closed. Without a body the header is
@@ -62,7 +62,7 @@ public class MalformedRequestFilter extends HttpFilter {
 
     /** Why the request cannot be read at all, or null. */
     static String refusal(HttpServletRequest request) {
-        if (request.getHeader("Upgrade") != null && hasBody(request)) {
+        if (asksForWebSocket(request) && hasBody(request)) {
             return "upgrade";
         }
         String encoding = request.getHeader("Content-Encoding");
@@ -81,6 +81,21 @@ public class MalformedRequestFilter extends HttpFilter {
             return "charset";
         }
         return null;
+    }
+
+    /**
+     * Only a WebSocket upgrade is refused. {@code Upgrade: h2c} (RFC 7540 §3.2) is what HTTP/2
+     * clients such as Java's HttpClient send on a new plain-http connection: Payara switches the
+     * connection to HTTP/2 and serves the request, body included, so it must not be refused.
+     */
+    private static boolean asksForWebSocket(HttpServletRequest request) {
+        for (Enumeration<String> values = request.getHeaders("Upgrade"); values != null && values.hasMoreElements(); ) {
+            String value = values.nextElement();
+            if (value != null && value.toLowerCase(Locale.ROOT).contains("websocket")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasBody(HttpServletRequest request) {

@@ -259,6 +259,26 @@ class MalformedInputIT {
     }
 
     /**
+     * An HTTP/2 client on plain http asks for {@code Upgrade: h2c} on each new connection, body or
+     * not (Java's HttpClient does): Payara switches to HTTP/2 and the request must be served, not
+     * refused as an upgrade. Each request here opens its own connection.
+     */
+    @Test
+    void anH2cUpgradeWithABodyIsServed() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            java.net.http.HttpClient fresh = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_2).build();
+            HttpResponse<String> r = fresh.send(java.net.http.HttpRequest.newBuilder(Http.uri("/oauth2/token"))
+                            .header("Content-Type", FORM)
+                            .header("Authorization", Http.basic(OAuthFlow.SERVICE, OAuthFlow.SERVICE_SECRET))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.version() + " " + r.body());
+            assertEquals(java.net.http.HttpClient.Version.HTTP_2, r.version(), "the connection was upgraded to h2c");
+        }
+    }
+
+    /**
      * More concurrent requests with {@code Upgrade: websocket} and a body than there are worker
      * threads (16) are all answered at once; before, each held a worker in a blocking read for the
      * transport's read timeout (30 s), and four of them blocked four of nine workers.
