@@ -53,8 +53,13 @@ public class LoginBacking {
     private String request;
     private String next;
 
+    /**
+     * The application the visitor is signing in for; after a failed validation (the model is not
+     * updated then) taken from the posted form, so "to continue to …" stays on the page.
+     */
     public String getClientName() {
-        return request == null ? null : pending.clientName(request).orElse(null);
+        String id = request != null ? request : faces.getExternalContext().getRequestParameterMap().get("request");
+        return id == null || id.isBlank() ? null : pending.clientName(id).orElse(null);
     }
 
     /** Before the page renders (first view and after a failed attempt): the login CSRF token, see {@link LoginCsrf}. */

@@ -69,4 +69,23 @@ class SignInPageIT {
         assertEquals(failures, Db.count("select count(*) from audit_event where event_type in ('SIGN_IN', 'SIGN_IN_FAILED') and subject = 'bob'"),
                 "a forged post is neither checked nor counted");
     }
+
+    @Test
+    void theFormIsAccessibleAndKeepsTheApplicationAfterAValidationError() {
+        OAuthFlow flow = new OAuthFlow();
+        HttpResponse<String> login = flow.follow(flow.authorize(flow.request(OAuthFlow.PUBLIC, "profile", "a11y")));
+        assertTrue(login.body().contains("to continue to <strong>IT Public &lt;SPA&gt;</strong>"), login.body());
+        assertTrue(login.body().matches("(?s).*<input id=\"username\"[^>]*autofocus=\"autofocus\".*"), "username autofocused");
+        assertTrue(login.body().matches("(?s).*<input id=\"username\"[^>]*aria-invalid=\"false\".*"));
+
+        HttpResponse<String> empty = flow.signIn(login, "", "");
+        assertEquals(200, empty.statusCode());
+        String body = empty.body();
+        assertTrue(body.contains("Enter your username") && body.contains("Enter your password"), body);
+        assertTrue(body.matches("(?s).*<input id=\"username\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"username-error\".*")
+                || body.matches("(?s).*<input id=\"username\"[^>]*aria-describedby=\"username-error\"[^>]*aria-invalid=\"true\".*"), body);
+        assertTrue(body.contains("id=\"username-error\""), "the message the field points to exists");
+        assertTrue(body.contains("role=\"alert\""), "the error summary is announced");
+        assertTrue(body.contains("to continue to <strong>IT Public &lt;SPA&gt;</strong>"), "the application stays named: " + body);
+    }
 }
