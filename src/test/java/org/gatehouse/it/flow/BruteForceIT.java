@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BruteForceIT {
 
     private static final int MAX_FAILURES = 5;
-    private static final int MAX_ADDRESS_FAILURES = 30;
-    private static final int MAX_CLIENT_FAILURES = 20;
+    /** The suite's per-address limits (pom.xml, it.throttle.*; the defaults are 30 and 20). */
+    private static final int MAX_ADDRESS_FAILURES = Integer.getInteger("it.throttle.sign-in-per-address", 30);
+    private static final int MAX_CLIENT_FAILURES = Integer.getInteger("it.throttle.client-auth-per-address", 20);
     private static final Pattern WAIT = Pattern.compile("Try again in (\\d+) seconds?\\.");
 
     /** One attempt as the visitor sees it: the status and what the page says. */
