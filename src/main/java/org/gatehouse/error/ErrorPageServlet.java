@@ -21,7 +21,11 @@ public class ErrorPageServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (error != null) {
+        if (error != null && DatabaseUnavailable.isCause(error)) {
+            LOG.warning(() -> "Database unavailable on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + ": " + error);
+            status = 503;
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        } else if (error != null) {
             LOG.log(Level.WARNING, "Unhandled error on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), error);
             if (isViewExpired(error)) {
                 status = 400;
@@ -34,6 +38,7 @@ public class ErrorPageServlet extends HttpServlet {
             case 401, 403 -> { title = "Access denied"; message = "You do not have permission to open this page."; }
             case 404 -> { title = "Not found"; message = "There is nothing at this address."; }
             case 405 -> { title = "Method not allowed"; message = "This address does not accept that kind of request."; }
+            case 503 -> { title = DatabaseUnavailable.TITLE; message = DatabaseUnavailable.MESSAGE; }
             default -> { title = "Something went wrong"; message = "The server could not complete the request. It has been logged."; }
         }
         response.setStatus(status);

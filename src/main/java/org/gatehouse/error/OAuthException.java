@@ -49,6 +49,11 @@ public class OAuthException extends RuntimeException {
         return new OAuthException("access_denied", description, 403);
     }
 
+    /** The server cannot answer now but may a moment later, e.g. its database is away (RFC 6749 §4.1.2.1): 503. */
+    public static OAuthException temporarilyUnavailable() {
+        return new OAuthException("temporarily_unavailable", "The server is temporarily unable to handle the request; try again shortly", 503);
+    }
+
     public static OAuthException serverError() {
         return new OAuthException("server_error", "The server could not complete the request", 500);
     }
