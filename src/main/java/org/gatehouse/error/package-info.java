@@ -3,6 +3,8 @@
  * registered error code, a fixed description and its HTTP status (RFC 6749 §4.1.2.1, §5.2); the
  * JSON endpoints write it through one mapper, uncached. Browsers get an escaped, self-contained
  * error page wherever an error must not go back to the client and for every container error.
- * Anything unexpected becomes {@code server_error} with nothing internal in the response.
+ * Anything unexpected becomes {@code server_error} with nothing internal in the response, except
+ * the database being away ({@link org.gatehouse.error.DatabaseUnavailable}): 503 with
+ * {@code Retry-After}, {@code temporarily_unavailable} or a "try again shortly" page.
  */
 package org.gatehouse.error;
