@@ -26,6 +26,8 @@ COPY --chown=payara:payara server-config/payara/docker-pre-boot-commands.asadmin
 COPY --chown=payara:payara server-config/payara/post-boot-commands.asadmin /opt/payara/config/post-boot-commands.asadmin
 
 # Defaults for the gatehouse.* settings (README, "Configuration"); override with -e.
+# The H2 default URL carries WRITE_DELAY=0 (a commit is written before it is acknowledged);
+# keep it in a GATEHOUSE_DB_URL of your own that points at an H2 file.
 ENV GATEHOUSE_DATA_DIR=/opt/payara/data \
     GATEHOUSE_ISSUER=http://localhost:8080
 # The H2 file database and the generated key-encryption key live here: keep it on a volume.

@@ -10,7 +10,6 @@ import org.gatehouse.audit.AuditType;
 import org.gatehouse.client.Client;
 import org.gatehouse.client.ClientType;
 import org.gatehouse.client.Clients;
-import org.gatehouse.config.BootstrapSettings;
 import org.gatehouse.grant.Grants;
 import org.gatehouse.scope.Scope;
 import org.gatehouse.user.Account;
@@ -19,14 +18,17 @@ import org.gatehouse.user.PasswordHasher;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
-/** Applies a validated {@link ImportFile} in one transaction: all of it, or (on any error) none. */
+/**
+ * Applies a validated {@link ImportFile} in one transaction: all of it, or (on any error) none,
+ * and remembers the file's SHA-256 in the same transaction ({@code import_applied}, owned here).
+ */
 @ApplicationScoped
 public class ImportApplier {
-
-    @Inject
-    BootstrapSettings settings;
 
     @Inject
     PasswordHasher hasher;
@@ -49,19 +51,42 @@ public class ImportApplier {
     @PersistenceContext
     EntityManager em;
 
+    /** What one apply did to one kind of entry. */
+    static final class Counts {
+        int created;
+        int updated;
+        int unchanged;
+        int disabled;
+        int grantsRevoked;
+
+        @Override
+        public String toString() {
+            return created + " created, " + updated + " updated, " + unchanged + " unchanged"
+                    + (disabled > 0 ? ", " + disabled + " disabled (" + grantsRevoked + " grants revoked)" : "");
+        }
+    }
+
+    /**
+     * Applies the file and records its SHA-256 in {@code import_applied}, both in this one
+     * transaction. An account or client the file disables loses its grants, as when an
+     * administrator disables it in the console. Returns what changed, per kind.
+     */
     @Transactional
-    public String apply(ImportFile file) {
+    public String apply(ImportFile file, String source, String sha256) {
         Instant now = clock.instant();
-        int created = 0;
-        int updated = 0;
+        Counts scopes = new Counts();
+        Counts clientCounts = new Counts();
+        Counts accounts = new Counts();
         for (ImportFile.ScopeEntry s : file.scopes()) {
             Scope existing = em.find(Scope.class, s.name());
             if (existing == null) {
                 em.persist(new Scope(s.name(), s.description(), now));
-                created++;
+                scopes.created++;
             } else if (!existing.getDescription().equals(s.description())) {
                 existing.setDescription(s.description());
-                updated++;
+                scopes.updated++;
+            } else {
+                scopes.unchanged++;
             }
         }
         em.flush();
@@ -77,11 +102,18 @@ public class ImportApplier {
                 c.applyTo(client, now);
                 em.persist(client);
                 clients.changed(c.clientId());
-                created++;
+                clientCounts.created++;
             } else if (c.differsFrom(existing)) {
+                boolean wasEnabled = existing.isEnabled();
                 c.applyTo(existing, now);
                 clients.changed(c.clientId());
-                updated++;
+                clientCounts.updated++;
+                if (wasEnabled && !existing.isEnabled()) {
+                    clientCounts.disabled++;
+                    clientCounts.grantsRevoked += grants.revokeAllForClient(existing.getClientId(), "client disabled by import");
+                }
+            } else {
+                clientCounts.unchanged++;
             }
         }
         for (ImportFile.AccountEntry a : file.accounts()) {
@@ -91,7 +123,7 @@ public class ImportApplier {
                 Account account = new Account(a.username(), a.passwordHash(hasher), a.roles(), now);
                 a.applyTo(account);
                 em.persist(account);
-                created++;
+                accounts.created++;
             } else if (a.differsFrom(existing, hasher)) {
                 boolean wasEnabled = existing.isEnabled();
                 boolean roleRemoved = !a.roles().containsAll(existing.getRoles());
@@ -106,15 +138,31 @@ public class ImportApplier {
                 }
                 existing.touch(now);
                 accountCache.changed(existing.getId());
-                if (disabled || newPassword) {
-                    grants.revokeAllForAccount(existing.getId(), disabled ? "account disabled by import" : "password set by import");
+                accounts.updated++;
+                if (disabled) {
+                    accounts.disabled++;
                 }
-                updated++;
+                if (disabled || newPassword) {
+                    accounts.grantsRevoked += grants.revokeAllForAccount(existing.getId(),
+                            disabled ? "account disabled by import" : "password set by import");
+                }
+            } else {
+                accounts.unchanged++;
             }
         }
-        String summary = created + " created, " + updated + " updated";
-        audit.record(AuditType.IMPORT_APPLIED, "system", String.valueOf(settings.importFile().orElse(null)), summary);
+        String summary = "scopes " + scopes + "; clients " + clientCounts + "; accounts " + accounts;
+        em.createNativeQuery("insert into import_applied (sha256, file, summary, applied_at) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, sha256).setParameter(2, source.length() > 1000 ? source.substring(0, 1000) : source).setParameter(3, summary)
+                .setParameter(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate();
+        audit.record(AuditType.IMPORT_APPLIED, "system", source, summary);
         return summary;
+    }
+
+    /** The SHA-256 of the file applied last, if any was. */
+    @Transactional
+    public Optional<String> lastApplied() {
+        List<?> rows = em.createNativeQuery("select sha256 from import_applied order by id desc").setMaxResults(1).getResultList();
+        return rows.stream().findFirst().map(o -> o.toString().trim());
     }
 
 }

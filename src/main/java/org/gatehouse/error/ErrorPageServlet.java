@@ -27,7 +27,11 @@ public class ErrorPageServlet extends HttpServlet {
         int status = request.getDispatcherType() != DispatcherType.ERROR ? 404 : code instanceof Integer i ? i : 500;
         Throwable error = request.getDispatcherType() != DispatcherType.ERROR ? null
                 : (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (error != null) {
+        if (error != null && DatabaseUnavailable.isCause(error)) {
+            LOG.warning(() -> "Database unavailable on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + ": " + error);
+            status = 503;
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        } else if (error != null) {
             LOG.log(Level.WARNING, "Unhandled error on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), error);
             if (isViewExpired(error)) {
                 status = 400;
@@ -43,6 +47,7 @@ public class ErrorPageServlet extends HttpServlet {
             case 413, 414, 431 -> { title = "Request too large"; message = "The request is larger than this server accepts."; }
             case 415 -> { title = "Unsupported request"; message = "This address does not accept that kind of content."; }
             case 501 -> { title = "Not implemented"; message = "This server does not support that kind of request."; }
+            case 503 -> { title = DatabaseUnavailable.TITLE; message = DatabaseUnavailable.MESSAGE; }
             default -> { title = "Something went wrong"; message = "The server could not complete the request. It has been logged."; }
         }
         if (status < 400 || status > 599) {

@@ -27,6 +27,9 @@ public class OAuthErrorMapper implements ExceptionMapper<OAuthException> {
         if (challenge != null) {
             r.header("WWW-Authenticate", challenge);
         }
+        if (status == 503) {
+            r.header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        }
         return r.build();
     }
 

@@ -65,6 +65,11 @@ public class OAuthException extends RuntimeException {
                 "Too many failed client authentications from this address; try again later", 429, retryAfterSeconds);
     }
 
+    /** The server cannot answer now but may a moment later, e.g. its database is away (RFC 6749 §4.1.2.1): 503. */
+    public static OAuthException temporarilyUnavailable() {
+        return new OAuthException("temporarily_unavailable", "The server is temporarily unable to handle the request; try again shortly", 503);
+    }
+
     public static OAuthException serverError() {
         return new OAuthException("server_error", "The server could not complete the request", 500);
     }

@@ -1,6 +1,9 @@
 package org.gatehouse.error;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -13,15 +16,22 @@ import java.util.logging.Logger;
  * 415...) with a JSON body; a request body that could not be read (the client stopped sending it
  * within the read timeout, or sent bytes that do not decode) is a 400 {@code invalid_request}, its
  * own fault and not worth a stack trace in the log; anything unexpected is logged and becomes
- * {@code server_error} with nothing internal in the response.
+ * {@code server_error} with nothing internal in the response. The database being away is no
+ * server error: see {@link DatabaseUnavailable}.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            return unavailable(e);
+        }
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
             String error = switch (status) {
@@ -59,5 +69,26 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             }
         }
         return false;
+    }
+
+    /** 503: JSON for clients, the "try again shortly" page for a browser (one that asks for HTML by name). */
+    private Response unavailable(Throwable e) {
+        LOG.warning(() -> "Database unavailable: " + e);
+        if (!asksForHtml()) {
+            return new OAuthErrorMapper().toResponse(OAuthException.temporarilyUnavailable());
+        }
+        return Response.status(503).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .entity(ErrorPage.render(503, DatabaseUnavailable.TITLE, DatabaseUnavailable.MESSAGE)).build();
+    }
+
+    private boolean asksForHtml() {
+        try {
+            return headers != null && headers.getAcceptableMediaTypes().stream()
+                    .anyMatch(t -> "text".equals(t.getType()) && "html".equals(t.getSubtype()));
+        } catch (RuntimeException malformedAccept) {
+            return false;
+        }
     }
 }

@@ -7,6 +7,8 @@
  * ({@link org.gatehouse.error.MalformedRequestFilter}); a body that cannot be read is
  * {@code invalid_request}; Faces partial requests fail without naming an exception
  * ({@link org.gatehouse.error.PartialRequestErrors}). Anything unexpected becomes
- * {@code server_error} with nothing internal in the response.
+ * {@code server_error} with nothing internal in the response, except the database being away
+ * ({@link org.gatehouse.error.DatabaseUnavailable}): 503 with {@code Retry-After},
+ * {@code temporarily_unavailable} or a "try again shortly" page.
  */
 package org.gatehouse.error;

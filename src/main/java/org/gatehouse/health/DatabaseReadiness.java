@@ -1,6 +1,7 @@
 package org.gatehouse.health;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -14,17 +15,35 @@ import org.gatehouse.platform.Database;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Ready when the database answers and the start-up import (if any) was accepted. */
+/**
+ * Ready when the database answers within {@value #TIMEOUT_SECONDS} seconds and the start-up
+ * import (if any) was accepted. The probe runs on a managed thread and is waited for at most
+ * that long, so a database that does not answer (a connection that hangs, a pool waiting for a
+ * free connection) makes readiness DOWN at once instead of hanging the probe; while one probe is
+ * still stuck no second one is started.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
+    static final int TIMEOUT_SECONDS = 2;
+
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @Inject
     ImportStatus importStatus;
+
+    private final AtomicReference<Future<String>> running = new AtomicReference<>();
 
     /**
      * Created at deployment, not on the first probe: WildFly runs health checks on a management
@@ -38,13 +57,37 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var builder = HealthCheckResponse.named("database");
-        try (Connection c = dataSource.getConnection()) {
-            builder.withData("database", c.getMetaData().getDatabaseProductName());
-            builder.status(c.isValid(2));
-        } catch (SQLException e) {
+        try {
+            builder.withData("database", probe().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).up();
+        } catch (TimeoutException e) {
+            builder.down().withData("error", "database not answering");
+        } catch (ExecutionException e) {
             builder.down().withData("error", "database unreachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            builder.down().withData("error", "interrupted");
         }
         importStatus.failure().ifPresent(f -> builder.down().withData("import", f));
         return builder.build();
+    }
+
+    /** The probe still running, or a new one: the product name of a database that proved valid. */
+    private Future<String> probe() {
+        Future<String> current = running.get();
+        if (current != null && !current.isDone()) {
+            return current;
+        }
+        Future<String> next = executor.submit(this::check);
+        running.set(next);
+        return next;
+    }
+
+    private String check() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.isValid(TIMEOUT_SECONDS)) {
+                throw new SQLException("connection not valid");
+            }
+            return c.getMetaData().getDatabaseProductName();
+        }
     }
 }

@@ -42,6 +42,17 @@ public final class OAuthFlow {
 
     public final String verifier = randomVerifier();
     public final String challenge = s256(verifier);
+    private final String base;
+
+    /** A browser for the suite's server. */
+    public OAuthFlow() {
+        this(Http.base());
+    }
+
+    /** A browser for the server at {@code base} (a test that boots its own server). */
+    public OAuthFlow(String base) {
+        this.base = base;
+    }
 
     /** The standard authorization request parameters, for tests to modify. */
     public Map<String, String> request(String clientId, String scope, String state) {
@@ -50,7 +61,7 @@ public final class OAuthFlow {
     }
 
     public HttpResponse<String> get(String pathOrUrl) {
-        return send(HttpRequest.newBuilder(Http.uri(pathOrUrl)).GET().build());
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build());
     }
 
     public HttpResponse<String> authorize(Map<String, String> params) {
@@ -60,8 +71,8 @@ public final class OAuthFlow {
     /** Follows redirects on this server only, returning the first response that is not one (or leaves it). */
     public HttpResponse<String> follow(HttpResponse<String> response) {
         while (response.statusCode() / 100 == 3) {
-            String location = location(response);
-            if (!location.startsWith(Http.base())) {
+            String location = location(response, base);
+            if (!location.startsWith(base)) {
                 return response;
             }
             response = get(location);
@@ -112,7 +123,7 @@ public final class OAuthFlow {
         if (r.statusCode() / 100 != 3) {
             throw new AssertionError("expected a redirect to the client, got " + r.statusCode() + ": " + r.body());
         }
-        return location(r);
+        return location(r, base);
     }
 
     public String code(Map<String, String> params) {
@@ -168,9 +179,15 @@ public final class OAuthFlow {
         return exchange(form, CONFIDENTIAL, CONFIDENTIAL_SECRET);
     }
 
-    private HttpResponse<String> post(String path, Map<String, String> fields) {
-        return send(HttpRequest.newBuilder(Http.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(Http.form(fields))).build());
+    /** Posts a form in this browser (with its cookies). */
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
+        return postRaw(path, Http.form(fields));
+    }
+
+    /** Posts an already encoded form body (e.g. with repeated names) in this browser. */
+    public HttpResponse<String> postRaw(String path, String formBody) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)).build());
     }
 
     private String forwardedFor;
@@ -194,10 +211,18 @@ public final class OAuthFlow {
         }
     }
 
+    private URI uri(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
+    }
+
     public static String location(HttpResponse<String> response) {
+        return location(response, Http.base());
+    }
+
+    static String location(HttpResponse<String> response, String base) {
         String location = response.headers().firstValue("Location").orElseThrow(() ->
                 new AssertionError("no Location header; status " + response.statusCode() + " " + response.body()));
-        return URI.create(Http.base()).resolve(location).toString();
+        return URI.create(base).resolve(location).toString();
     }
 
     static String formAction(String html, String formId) {
