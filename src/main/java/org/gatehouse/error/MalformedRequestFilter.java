@@ -22,12 +22,14 @@ import java.util.regex.Pattern;
  *   server hands the bytes after the headers to the upgrade and none to the application, so reading
  *   the body would wait for the read timeout while holding a worker thread (README, "Threads and
  *   timeouts"); it is answered at once and the connection closed. Without a body the header is
- *   ignored (RFC 9110 §7.8) and the request served;</li>
+ *   ignored (RFC 9110 §7.8) and the request served; {@code h2c}, which the server itself speaks
+ *   (and the JDK's HTTP client asks for), passes;</li>
  *   <li>a body with a {@code Content-Encoding} other than {@code identity} (nothing here decodes
  *   gzip or deflate, RFC 9110 §8.4: 415 with {@code Accept-Encoding: identity}, RFC 9110 §12.5.3);</li>
  *   <li>a {@code Content-Type} whose {@code charset} is not UTF-8, US-ASCII or ISO-8859-1 (form
  *   bodies are UTF-8; an unknown charset made the form reader throw);</li>
- *   <li>{@code multipart/*} bodies (no endpoint takes one; Faces failed parsing them).</li>
+ *   <li>{@code multipart/*} bodies (no endpoint takes one; Faces failed parsing them) and a
+ *   {@code Content-Type} that is not a media type at all (RFC 9110 §8.3.1).</li>
  * </ul>
  * Those are refused: with the OAuth JSON error {@code invalid_request} on the protocol endpoints
  * (400, RFC 6749 §5.2) and the API (415), with the error page elsewhere. Header values that are
@@ -44,6 +46,7 @@ public class MalformedRequestFilter extends HttpFilter {
 
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
     private static final String PARAMETER = "\\s*;\\s*" + TOKEN + "\\s*=\\s*(?:" + TOKEN + "|\"(?:[^\"\\\\]|\\\\.)*\")";
+    private static final Pattern MEDIA_TYPE = Pattern.compile("\\s*" + TOKEN + "/" + TOKEN + "(?:" + PARAMETER + ")*\\s*;?\\s*");
     private static final Pattern MEDIA_RANGE = Pattern.compile("\\s*" + TOKEN + "/" + TOKEN + "(?:" + PARAMETER + ")*\\s*");
     private static final Pattern QVALUE = Pattern.compile("(?i)\\s*;\\s*q\\s*=\\s*(?:0(?:\\.\\d{0,3})?|1(?:\\.0{0,3})?)\\s*(?:;|$)");
     private static final Pattern Q_PARAMETER = Pattern.compile("(?i);\\s*q\\s*=");
@@ -62,7 +65,8 @@ public class MalformedRequestFilter extends HttpFilter {
 
     /** Why the request cannot be read at all, or null. */
     static String refusal(HttpServletRequest request) {
-        if (request.getHeader("Upgrade") != null && hasBody(request)) {
+        String upgrade = request.getHeader("Upgrade");
+        if (upgrade != null && hasBody(request) && !upgrade.trim().equalsIgnoreCase("h2c")) {
             return "upgrade";
         }
         String encoding = request.getHeader("Content-Encoding");
@@ -73,7 +77,7 @@ public class MalformedRequestFilter extends HttpFilter {
         if (type == null) {
             return null;
         }
-        if (type.trim().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+        if (!MEDIA_TYPE.matcher(type).matches() || type.trim().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             return "type";
         }
         String charset = charset(type);
