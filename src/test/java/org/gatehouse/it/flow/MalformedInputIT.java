@@ -100,6 +100,8 @@ class MalformedInputIT {
                 new Shape("repeated parameter", List.of("Content-Type: " + FORM), ascii(marker + "=1&" + marker + "=2&grant_type=x&grant_type=y")),
                 new Shape("garbage Content-Type", List.of("Content-Type: %%%/;;;"), ascii("a=b")),
                 new Shape("garbage Accept", List.of("Content-Type: " + FORM, "Accept: text/html;q=abc, */*;q="), ascii("a=b")),
+                new Shape("garbage Accept-Language and Cookie", List.of("Accept-Language: en;q=abc, *;q=",
+                        "Cookie: JSESSIONID=%zz; $Version=1; a"), new byte[0]),
                 new Shape("bad If-Modified-Since", List.of("If-Modified-Since: garbage", "If-Unmodified-Since: 99 Foo"), new byte[0]),
                 new Shape("1 MB body", List.of("Content-Type: " + FORM), ascii("grant_type=" + "a".repeat(1_000_000))),
                 new Shape("huge header", List.of("X-Big: " + "a".repeat(20_000)), new byte[0]),
@@ -158,7 +160,7 @@ class MalformedInputIT {
             }
         }
         System.out.println("MalformedInputIT: " + sent + " malformed requests, " + failures.size() + " failures");
-        assertTrue(failures.isEmpty(), failures.size() + " of " + sent + " malformed requests:\n" + String.join("\n", failures));
+        assertTrue(failures.isEmpty(), failures.size() + " problems in " + sent + " malformed requests:\n" + String.join("\n", failures));
     }
 
     private static void check(List<String> failures, String what, String path, String method, boolean oauthShape, Answer a) {
