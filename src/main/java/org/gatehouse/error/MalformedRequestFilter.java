@@ -18,16 +18,18 @@ import java.util.regex.Pattern;
  * The one gate for request shapes no endpoint can read, in front of JAX-RS and Faces alike, so
  * that malformed input is a 4xx and never reaches a framework that would fail on it with a 500:
  * <ul>
- *   <li>a request with a body that asks for a WebSocket {@code Upgrade}: the
+ *   <li>a request with a body that asks for a protocol {@code Upgrade} (such as WebSocket): the
  *   server hands the bytes after the headers to the upgrade and none to the application, so reading
  *   the body would wait for the read timeout while holding a worker thread (README, "Threads and
  *   timeouts"); it is answered at once and the connection closed. Without a body the header is
- *   ignored (RFC 9110 §7.8) and the request served;</li>
+ *   ignored (RFC 9110 §7.8) and the request served; {@code h2c}, which the server itself speaks
+ *   (and the JDK's HTTP client asks for), passes;</li>
  *   <li>a body with a {@code Content-Encoding} other than {@code identity} (nothing here decodes
  *   gzip or deflate, RFC 9110 §8.4: 415 with {@code Accept-Encoding: identity}, RFC 9110 §12.5.3);</li>
  *   <li>a {@code Content-Type} whose {@code charset} is not UTF-8, US-ASCII or ISO-8859-1 (form
  *   bodies are UTF-8; an unknown charset made the form reader throw);</li>
- *   <li>{@code multipart/*} bodies (no endpoint takes one; Faces failed parsing them).</li>
+ *   <li>{@code multipart/*} bodies (no endpoint takes one; Faces failed parsing them) and a
+ *   {@code Content-Type} that is not a media type at all (RFC 9110 §8.3.1).</li>
  * </ul>
  * Those are refused: with the OAuth JSON error {@code invalid_request} on the protocol endpoints
  * (400, RFC 6749 §5.2) and the API (415), with the error page elsewhere. Header values that are
@@ -44,6 +46,7 @@ public class MalformedRequestFilter extends HttpFilter {
 
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
     private static final String PARAMETER = "\\s*;\\s*" + TOKEN + "\\s*=\\s*(?:" + TOKEN + "|\"(?:[^\"\\\\]|\\\\.)*\")";
+    private static final Pattern MEDIA_TYPE = Pattern.compile("\\s*" + TOKEN + "/" + TOKEN + "(?:" + PARAMETER + ")*\\s*;?\\s*");
     private static final Pattern MEDIA_RANGE = Pattern.compile("\\s*" + TOKEN + "/" + TOKEN + "(?:" + PARAMETER + ")*\\s*");
     private static final Pattern QVALUE = Pattern.compile("(?i)\\s*;\\s*q\\s*=\\s*(?:0(?:\\.\\d{0,3})?|1(?:\\.0{0,3})?)\\s*(?:;|$)");
     private static final Pattern Q_PARAMETER = Pattern.compile("(?i);\\s*q\\s*=");
@@ -62,7 +65,8 @@ public class MalformedRequestFilter extends HttpFilter {
 
     /** Why the request cannot be read at all, or null. */
     static String refusal(HttpServletRequest request) {
-        if (asksForWebSocket(request) && hasBody(request)) {
+        String upgrade = request.getHeader("Upgrade");
+        if (upgrade != null && hasBody(request) && !upgrade.trim().equalsIgnoreCase("h2c")) {
             return "upgrade";
         }
         String encoding = request.getHeader("Content-Encoding");
@@ -73,7 +77,7 @@ public class MalformedRequestFilter extends HttpFilter {
         if (type == null) {
             return null;
         }
-        if (type.trim().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+        if (!MEDIA_TYPE.matcher(type).matches() || type.trim().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             return "type";
         }
         String charset = charset(type);
@@ -81,21 +85,6 @@ public class MalformedRequestFilter extends HttpFilter {
             return "charset";
         }
         return null;
-    }
-
-    /**
-     * Only a WebSocket upgrade is refused. {@code Upgrade: h2c} (RFC 7540 §3.2) is what HTTP/2
-     * clients such as Java's HttpClient send on a new plain-http connection: Payara switches the
-     * connection to HTTP/2 and serves the request, body included, so it must not be refused.
-     */
-    private static boolean asksForWebSocket(HttpServletRequest request) {
-        for (Enumeration<String> values = request.getHeaders("Upgrade"); values != null && values.hasMoreElements(); ) {
-            String value = values.nextElement();
-            if (value != null && value.toLowerCase(Locale.ROOT).contains("websocket")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean hasBody(HttpServletRequest request) {

@@ -83,14 +83,17 @@ public class Grants {
 
     /**
      * The reuse grace (config.TokenSettings#refreshReuseGrace): retires the family's live token if
-     * it is the one issued when {@code rotated} was rotated out and it has not been used since
-     * (one conditional UPDATE). False if the successor was already used or is gone: then the
+     * nothing issued since {@code rotated} was rotated out has been used (one conditional UPDATE). False if the successor was already used or is gone: then the
      * presentation of {@code rotated} is a reuse after all.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean retireUnusedSuccessor(RefreshToken rotated) {
-        return em.createQuery("update RefreshToken r set r.rotatedAt = :now where r.grantId = :g"
-                        + " and r.rotatedAt is null and r.revokedAt is null and r.createdAt >= :rotated")
+        // Revoked, not rotated: the token whose response was lost is dead, never itself a retry.
+        // Nothing issued since may have been used (rotated without being retired like this).
+        return em.createQuery("update RefreshToken r set r.rotatedAt = :now, r.revokedAt = :now where r.grantId = :g"
+                        + " and r.rotatedAt is null and r.revokedAt is null and r.createdAt >= :rotated"
+                        + " and not exists (select u.tokenHash from RefreshToken u where u.grantId = :g"
+                        + " and u.createdAt >= :rotated and u.rotatedAt is not null and u.revokedAt is null)")
                 .setParameter("now", clock.instant()).setParameter("g", rotated.getGrantId())
                 .setParameter("rotated", rotated.getRotatedAt()).executeUpdate() == 1;
     }

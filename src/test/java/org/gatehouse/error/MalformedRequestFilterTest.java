@@ -29,6 +29,29 @@ class MalformedRequestFilterTest {
     }
 
     @Test
+    void contentTypesThatAreNoMediaType() {
+        jakarta.servlet.http.HttpServletRequest form = request("application/x-www-form-urlencoded; charset=UTF-8");
+        assertNull(MalformedRequestFilter.refusal(form));
+        assertNull(MalformedRequestFilter.refusal(request("application/json;")));
+        assertEquals("type", MalformedRequestFilter.refusal(request("%%%/;;;")));
+        assertEquals("type", MalformedRequestFilter.refusal(request("multipart/form-data; boundary=x")));
+        assertEquals("charset", MalformedRequestFilter.refusal(request("application/x-www-form-urlencoded; charset=nope")));
+    }
+
+    private static jakarta.servlet.http.HttpServletRequest request(String contentType) {
+        return (jakarta.servlet.http.HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(getClass0().getClassLoader(),
+                new Class<?>[] {jakarta.servlet.http.HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getContentType" -> contentType;
+                    case "getContentLengthLong" -> 10L;
+                    default -> null;
+                });
+    }
+
+    private static Class<?> getClass0() {
+        return MalformedRequestFilterTest.class;
+    }
+
+    @Test
     void charsetParameter() {
         assertEquals("nope", MalformedRequestFilter.charset("application/x-www-form-urlencoded; charset=nope"));
         assertEquals("UTF-8", MalformedRequestFilter.charset("application/json;CHARSET=\"UTF-8\""));

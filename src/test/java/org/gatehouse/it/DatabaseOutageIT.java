@@ -57,7 +57,10 @@ class DatabaseOutageIT {
         server = PayaraProcess.start(work, "outage", port,
                 Map.of("gatehouse.data-dir", Files.createDirectories(work.resolve("data")).toString(),
                         "gatehouse.admin.password", "Outage-admin-password-1",
-                        "gatehouse.import", System.getProperty("it.import.file")),
+                        "gatehouse.import", System.getProperty("it.import.file"),
+                        // A setting the shared suite server must not have (its reuse tests replay at once):
+                        // this server also shows the opt-in refresh-token reuse grace.
+                        "gatehouse.token.refresh-reuse-grace", "PT60S"),
                 Map.of("GATEHOUSE_DB_URL", "jdbc:h2:tcp://127.0.0.1:" + dbPort + "/gatehouse"));
         await("ready", DOWN_WITHIN.plus(PayaraProcess.BOOT_TIMEOUT), () -> Http.get(server.base() + "/health/ready"), r -> r.statusCode() == 200);
     }
@@ -118,6 +121,38 @@ class DatabaseOutageIT {
         assertEquals(200, me(rotated.getString("access_token")).statusCode());
         assertEquals(200, Http.get(loginPage, "Accept", html).statusCode(), "the login page reads its parked request again");
         assertTrue(server.isAlive(), "healed without a restart");
+    }
+
+    /**
+     * The opt-in reuse grace (config.TokenSettings#refreshReuseGrace): a refresh whose response was
+     * lost is retried with the token just rotated out and served, the lost token dies; once the
+     * new token has been used, presenting the old one again is a reuse and revokes the family.
+     */
+    @Test
+    void aRefreshRetriedAfterALostResponseIsServedWithinTheGrace() throws Exception {
+        String base = server.base();
+        OAuthFlow flow = new OAuthFlow(base);
+        String code = Http.query(flow.authorizeAndApprove(flow.request(OAuthFlow.CONFIDENTIAL, "profile", "g"), "alice", "alice-password-1")).get("code");
+        String basic = Http.basic(OAuthFlow.CONFIDENTIAL, OAuthFlow.CONFIDENTIAL_SECRET);
+        String r0 = Http.json(ok(Http.postForm(base + "/oauth2/token", Http.map("grant_type", "authorization_code", "code", code,
+                "redirect_uri", OAuthFlow.REDIRECT, "code_verifier", flow.verifier), "Authorization", basic))).getString("refresh_token");
+        java.util.function.Function<String, HttpResponse<String>> refresh = t -> Http.postForm(base + "/oauth2/token",
+                Http.map("grant_type", "refresh_token", "refresh_token", t), "Authorization", basic);
+
+        String lost = Http.json(ok(refresh.apply(r0))).getString("refresh_token");   // the client never saw this answer
+        JsonObject retried = Http.json(ok(refresh.apply(r0)));                          // so it retries with r0
+        String r2 = retried.getString("refresh_token");
+        assertTrue(!r2.equals(lost), "a new pair, not the lost one again");
+        assertEquals(200, me(retried.getString("access_token")).statusCode());
+
+        HttpResponse<String> lostOne = refresh.apply(lost);
+        assertEquals(400, lostOne.statusCode(), "the lost token is dead: " + lostOne.body());
+        String r3 = Http.json(ok(refresh.apply(r2))).getString("refresh_token");   // the client carries on
+
+        HttpResponse<String> replay = refresh.apply(r0);   // r0's successor has been used: a reuse after all
+        assertEquals(400, replay.statusCode(), replay.body());
+        assertEquals("invalid_grant", Http.json(replay).getString("error"));
+        assertEquals(400, refresh.apply(r3).statusCode(), "the reuse revoked the family");
     }
 
     private static void assertUnavailable(HttpResponse<String> response, String endpoint) {

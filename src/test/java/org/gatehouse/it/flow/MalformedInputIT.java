@@ -100,6 +100,8 @@ class MalformedInputIT {
                 new Shape("repeated parameter", List.of("Content-Type: " + FORM), ascii(marker + "=1&" + marker + "=2&grant_type=x&grant_type=y")),
                 new Shape("garbage Content-Type", List.of("Content-Type: %%%/;;;"), ascii("a=b")),
                 new Shape("garbage Accept", List.of("Content-Type: " + FORM, "Accept: text/html;q=abc, */*;q="), ascii("a=b")),
+                new Shape("garbage Accept-Language and Cookie", List.of("Accept-Language: en;q=abc, *;q=",
+                        "Cookie: JSESSIONID=%zz; $Version=1; a"), new byte[0]),
                 new Shape("bad If-Modified-Since", List.of("If-Modified-Since: garbage", "If-Unmodified-Since: 99 Foo"), new byte[0]),
                 new Shape("1 MB body", List.of("Content-Type: " + FORM), ascii("grant_type=" + "a".repeat(1_000_000))),
                 new Shape("huge header", List.of("X-Big: " + "a".repeat(20_000)), new byte[0]),
@@ -112,6 +114,7 @@ class MalformedInputIT {
                 new Shape("no body, no type", List.of(), null));
     }
 
+    /** What came back; {@code millis} until the answer's first byte, or until the close if there was none. */
     private record Answer(int status, String head, String body, long millis) {
         String header(String name) {
             for (String line : head.split("\r\n")) {
@@ -157,7 +160,7 @@ class MalformedInputIT {
             }
         }
         System.out.println("MalformedInputIT: " + sent + " malformed requests, " + failures.size() + " failures");
-        assertTrue(failures.isEmpty(), failures.size() + " of " + sent + " malformed requests:\n" + String.join("\n", failures));
+        assertTrue(failures.isEmpty(), failures.size() + " problems in " + sent + " malformed requests:\n" + String.join("\n", failures));
     }
 
     private static void check(List<String> failures, String what, String path, String method, boolean oauthShape, Answer a) {
@@ -175,7 +178,8 @@ class MalformedInputIT {
         if (a.status() == 401 && a.header("WWW-Authenticate") == null) {
             failures.add(what + ": 401 without WWW-Authenticate");
         }
-        if (oauthShape && OAUTH_JSON.contains(path) && a.status() >= 400) {
+        if (oauthShape && OAUTH_JSON.contains(path) && a.status() >= 400 && !what.contains("[huge header]")) {
+            // (headers beyond the server's limit are refused by HTTP itself, before any application)
             try {
                 JsonObject json = jakarta.json.Json.createReader(new StringReader(a.body())).readObject();
                 String error = json.getString("error", null);
@@ -386,6 +390,7 @@ class MalformedInputIT {
     /** Sends the bytes, reads until the server closes; status -1 if nothing came back. */
     private static Answer send(byte[] request, int timeoutMillis) {
         long start = System.nanoTime();
+        long firstByte = 0;
         ByteArrayOutputStream in = new ByteArrayOutputStream();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(System.getProperty("it.http.port", "18080"))), 5_000);
@@ -401,6 +406,9 @@ class MalformedInputIT {
             byte[] buffer = new byte[16384];
             try {
                 for (int n; (n = stream.read(buffer)) >= 0; ) {
+                    if (in.size() == 0 && n > 0) {
+                        firstByte = System.nanoTime();
+                    }
                     in.write(buffer, 0, n);
                 }
             } catch (SocketTimeoutException e) {
@@ -412,7 +420,7 @@ class MalformedInputIT {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        long millis = ((firstByte > 0 ? firstByte : System.nanoTime()) - start) / 1_000_000;
         String raw = in.toString(StandardCharsets.ISO_8859_1);
         int end = raw.indexOf("\r\n\r\n");
         if (!raw.startsWith("HTTP/1.")) {
