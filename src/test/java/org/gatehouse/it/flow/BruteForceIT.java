@@ -133,7 +133,8 @@ class BruteForceIT {
             admin.open("/admin/account");
             admin.type("account:username", user).type("account:password", "Throttled-password-1");
             admin.driver().findElements(By.name("account:roles")).stream()
-                    .filter(box -> "user".equals(box.getAttribute("value")) && !box.isSelected()).forEach(box -> box.click());
+                    .filter(box -> "user".equals(box.getDomAttribute("value")) && !box.isSelected())
+                    .forEach(box -> box.sendKeys(org.openqa.selenium.Keys.SPACE));
             admin.click("account:save");
             admin.waitForUrl(Http.base() + "/admin/account?id=");
             String accountPage = admin.url();
