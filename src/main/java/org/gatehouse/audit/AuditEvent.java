@@ -45,8 +45,13 @@ public class AuditEvent {
         this.remoteAddress = truncate(remoteAddress, 100);
     }
 
+    /** Capped to its column, NUL characters replaced (they come from requests; PostgreSQL refuses them in text). */
     private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        if (s == null) {
+            return null;
+        }
+        String t = s.indexOf('\0') >= 0 ? s.replace('\0', '\uFFFD') : s;
+        return t.length() <= max ? t : t.substring(0, max);
     }
 
     public Long getId() { return id; }

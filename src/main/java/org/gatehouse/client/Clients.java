@@ -37,8 +37,8 @@ public class Clients {
 
     /** A read-only snapshot of the client, safe to use outside a transaction. */
     public Optional<ClientView> find(String clientId) {
-        if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_ID_LENGTH) {
-            return Optional.empty();
+        if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_ID_LENGTH || clientId.indexOf('\0') >= 0) {
+            return Optional.empty(); // no registered id is that long or holds a NUL (PostgreSQL refuses NUL in text)
         }
         return cache.get(clientId, this::load);
     }

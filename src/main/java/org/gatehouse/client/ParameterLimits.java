@@ -9,7 +9,8 @@ import java.util.Map;
  * that no request can make the server hash, search, log or keep a megabyte it was sent. One rule
  * set for every entry point: the token, revocation and introspection forms ({@link FormParameters})
  * and the authorization request (authorize.check.ParameterCheck). An overlong value is
- * {@code invalid_request} (RFC 6749 §4.1.2.1, §5.2) naming the parameter, never echoing the value.
+ * {@code invalid_request} (RFC 6749 §4.1.2.1, §5.2) naming the parameter, never echoing the value;
+ * so is a NUL character anywhere (no OAuth value holds one, and PostgreSQL refuses it in text).
  */
 public final class ParameterLimits {
 
@@ -49,6 +50,10 @@ public final class ParameterLimits {
     public static void check(String name, String value) {
         if (name.length() > NAME) {
             throw OAuthException.invalidRequest("A parameter name is too long");
+        }
+        if (name.indexOf('\0') >= 0 || (value != null && value.indexOf('\0') >= 0)) {
+            // No OAuth value holds a NUL, and PostgreSQL cannot store or compare one in text.
+            throw OAuthException.invalidRequest("A parameter contains a NUL character");
         }
         if (value != null && value.length() > max(name)) {
             String shown = MAX.containsKey(name) ? name : "A parameter";

@@ -36,7 +36,8 @@ public class AccountIdentityStore implements IdentityStore {
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String password = credential.getPasswordAsString();
         String username = credential.getCaller();
-        if (username == null || username.length() > Account.MAX_USERNAME_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
+        if (username == null || username.length() > Account.MAX_USERNAME_LENGTH || username.indexOf('\0') >= 0
+                || password.length() > MAX_PASSWORD_LENGTH) {
             hasher.verifyDecoy(password.length() > MAX_PASSWORD_LENGTH ? "" : password); // never looked up; the same cost
             return CredentialValidationResult.INVALID_RESULT;
         }

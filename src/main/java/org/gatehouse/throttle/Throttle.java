@@ -43,7 +43,7 @@ public class Throttle {
     /** A subject to check or count: a username or a client address. */
     public record Subject(Kind kind, String value) {
         public Subject {
-            value = value == null ? "" : value;
+            value = value == null ? "" : value.replace('\0', '\uFFFD'); // PostgreSQL refuses NUL in text
             if (value.length() > 128) {
                 value = value.substring(0, 128); // callers cap usernames and addresses before; never a key overflow
             }

@@ -37,4 +37,12 @@ class ParameterLimitsTest {
         ParameterLimits.check("state", "s".repeat(1000));
         assertThrows(OAuthException.class, () -> ParameterLimits.check("state", "s".repeat(1001)));
     }
+
+    @Test
+    void aNulCharacterIsRefusedWhereverItIs() {
+        assertEquals("A parameter contains a NUL character",
+                assertThrows(OAuthException.class, () -> ParameterLimits.check("client_id", "a\0b")).description());
+        assertEquals("A parameter contains a NUL character",
+                assertThrows(OAuthException.class, () -> ParameterLimits.check("x\0", "v")).description());
+    }
 }
