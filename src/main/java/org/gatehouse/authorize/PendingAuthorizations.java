@@ -62,7 +62,7 @@ public class PendingAuthorizations {
             throw new AuthorizationPageException("Too many sign-ins at once",
                     "The server is handling too many sign-ins at the moment. Please try again shortly.");
         }
-        String from = quotaKey(origin.address(servletRequest));
+        String from = RequestOrigin.subscriber(origin.address(servletRequest));
         List<String> parked = em.createQuery("select p.id from PendingAuthorization p where p.requestedFrom = :f"
                         + " order by p.createdAt desc", String.class)
                 .setParameter("f", from).setMaxResults(MAX_PER_ADDRESS + 20).getResultList();
@@ -83,26 +83,6 @@ public class PendingAuthorizations {
             countedAt = now;
         }
         return parkedCount++;
-    }
-
-    /** The address a quota is kept for: IPv4 as is, IPv6 by its /64 (one subscriber's usual share). */
-    static String quotaKey(String address) {
-        if (address == null) {
-            return "?";
-        }
-        if (address.indexOf(':') < 0) {
-            return address.length() > 64 ? address.substring(0, 64) : address;
-        }
-        try {
-            byte[] a = java.net.InetAddress.getByName(address).getAddress(); // an IP literal from RequestOrigin: no lookup
-            StringBuilder key = new StringBuilder();
-            for (int i = 0; i < 8; i += 2) {
-                key.append(Integer.toHexString(((a[i] & 0xff) << 8) | (a[i + 1] & 0xff))).append(':');
-            }
-            return key.append(":/64").toString();
-        } catch (java.net.UnknownHostException | ArrayIndexOutOfBoundsException e) {
-            return address.length() > 64 ? address.substring(0, 64) : address;
-        }
     }
 
     /** The request if it exists and has not expired. */

@@ -55,6 +55,30 @@ public class RequestOrigin {
         return hops.isEmpty() ? peer : hops.get(0);
     }
 
+    /**
+     * The unit a per-client limit is kept for: an IPv4 address as it is, an IPv6 address by its
+     * /64 (one subscriber's usual share, RFC 6177; counting single IPv6 addresses would let one
+     * host spread itself over 2^64 of them). Used by every per-address limit.
+     */
+    public static String subscriber(String address) {
+        if (address == null) {
+            return "?";
+        }
+        if (address.indexOf(':') < 0) {
+            return address.length() > 64 ? address.substring(0, 64) : address;
+        }
+        Optional<byte[]> bytes = address(address).flatMap(Cidr::literal);
+        if (bytes.isEmpty() || bytes.get().length != 16) {
+            return address.length() > 64 ? address.substring(0, 64) : address;
+        }
+        byte[] a = bytes.get();
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            key.append(Integer.toHexString(((a[i] & 0xff) << 8) | (a[i + 1] & 0xff))).append(':');
+        }
+        return key.append(":/64").toString();
+    }
+
     /** True if the request reached us over https, directly or through a trusted TLS-terminating proxy. */
     public boolean secure(HttpServletRequest request) {
         if (request.isSecure()) {
@@ -182,7 +206,7 @@ public class RequestOrigin {
         }
 
         /** The bytes of an IP literal, without any name lookup (only literals are accepted). */
-        private static Optional<byte[]> literal(String host) {
+        static Optional<byte[]> literal(String host) {
             String h = host.trim();
             if (h.startsWith("[") && h.endsWith("]")) {
                 h = h.substring(1, h.length() - 1);

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceException;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.AuditType;
 import org.gatehouse.platform.LogSafe;
+import org.gatehouse.platform.RequestOrigin;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -29,14 +30,13 @@ public class Throttling {
 
     /** When this username or this address may try to sign in again, if not now. */
     public Optional<Instant> signInBlocked(String username, String address) {
-        return store.blockedUntil(account(username), new Throttle.Subject(Throttle.Kind.SIGN_IN_ADDRESS, address));
+        return store.blockedUntil(account(username), from(Throttle.Kind.SIGN_IN_ADDRESS, address));
     }
 
     /** Counts a failed sign-in for the username (known or not) and the address; when they may try again. */
     public Optional<Instant> signInFailed(String username, String address) {
         Throttle.Subject account = account(username);
-        Throttle.Subject from = new Throttle.Subject(Throttle.Kind.SIGN_IN_ADDRESS, address);
-        Throttle.Counted counted = count(account, from);
+        Throttle.Counted counted = count(account, from(Throttle.Kind.SIGN_IN_ADDRESS, address));
         if (counted.blockStarted()) {
             audit.record(AuditType.SIGN_IN_THROTTLED, username, username,
                     "too many failed sign-ins; blocked until " + counted.blockedUntil().map(Instant::toString).orElse("?"),
@@ -51,17 +51,22 @@ public class Throttling {
 
     /** When this address may try client authentication again, if not now. */
     public Optional<Instant> clientAuthBlocked(String address) {
-        return store.blockedUntil(new Throttle.Subject(Throttle.Kind.CLIENT_ADDRESS, address));
+        return store.blockedUntil(from(Throttle.Kind.CLIENT_ADDRESS, address));
     }
 
     /** Counts a failed client authentication from the address. */
     public void clientAuthFailed(String clientId, String address) {
-        Throttle.Counted counted = count(new Throttle.Subject(Throttle.Kind.CLIENT_ADDRESS, address));
+        Throttle.Counted counted = count(from(Throttle.Kind.CLIENT_ADDRESS, address));
         if (counted.blockStarted()) {
             audit.record(AuditType.CLIENT_AUTH_THROTTLED, clientId, address,
                     "too many failed client authentications from this address; blocked until "
                             + counted.blockedUntil().map(Instant::toString).orElse("?"), address);
         }
+    }
+
+    /** An address is counted as its subscriber: IPv6 by its /64 (platform.RequestOrigin#subscriber). */
+    private static Throttle.Subject from(Throttle.Kind kind, String address) {
+        return new Throttle.Subject(kind, RequestOrigin.subscriber(address));
     }
 
     private static Throttle.Subject account(String username) {

@@ -11,7 +11,8 @@
  *   SP 800-63B §5.2.2 (rate limiting): at most a handful of guesses per lockout period.</li>
  *   <li><b>Per client address</b>: {@code gatehouse.sign-in.max-failures-per-address} failed
  *   sign-ins (any usernames) or {@code gatehouse.client-auth.max-failures-per-address} failed
- *   client authentications block the address for the lockout. The address is the peer's, or the
+ *   client authentications block the address for the lockout (an IPv6 address counts as its /64,
+ *   so one host cannot spread itself over its subnet). The address is the peer's, or the
  *   one a trusted proxy reports ({@code gatehouse.http.trusted-proxies}, platform.RequestOrigin).</li>
  * </ul>
  *

@@ -79,4 +79,13 @@ class RequestOriginTest {
         assertThrows(IllegalArgumentException.class, () -> trusting("proxy.internal"));
         assertThrows(IllegalArgumentException.class, () -> trusting("10.0.0.0/33"));
     }
+
+    @Test
+    void perAddressLimitsCountAnIpv6SubscriberByItsSlash64() {
+        assertEquals("198.51.100.7", RequestOrigin.subscriber("198.51.100.7"));
+        assertEquals("2001:db8:1:2::/64", RequestOrigin.subscriber("2001:db8:1:2::1"));
+        assertEquals("2001:db8:1:2::/64", RequestOrigin.subscriber("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"));
+        assertEquals("0:0:0:0::/64", RequestOrigin.subscriber("::1"));
+        assertEquals("?", RequestOrigin.subscriber(null));
+    }
 }
