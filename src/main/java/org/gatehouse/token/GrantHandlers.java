@@ -62,13 +62,15 @@ public class GrantHandlers {
             if (!LostRace.is(e)) {
                 throw e;
             }
-            LOG.log(Level.INFO, "A " + request.grantType() + " token request lost a race for its grant", e);
+            // one line, no stack trace: a client can cause this as often as it likes
+            LOG.info(() -> "A " + request.grantType() + " token request lost a race for its grant: " + e);
+            LOG.log(Level.FINE, "Lost race", e);
             try {
                 throw handler.lostRace(request, client);
             } catch (OAuthException answer) {
                 throw answer;
             } catch (RuntimeException revocationFailed) {
-                LOG.log(Level.WARNING, "Could not revoke the grant after a lost race", revocationFailed);
+                LOG.warning(() -> "Could not revoke the grant after a lost race: " + revocationFailed);
                 throw OAuthException.invalidGrant("The grant could not be used");
             }
         }
