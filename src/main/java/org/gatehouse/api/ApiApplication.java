@@ -17,7 +17,7 @@ public class ApiApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(MeResource.class, NotesResource.class, ScopeEnforcement.class,
+        return Set.of(MeResource.class, NotesResource.class, UserInfoResource.class, ScopeEnforcement.class,
                 OAuthErrorMapper.class, UnexpectedErrorMapper.class);
     }
 

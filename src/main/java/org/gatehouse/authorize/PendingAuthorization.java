@@ -51,6 +51,19 @@ public class PendingAuthorization {
     @Column(name = "requested_from")
     private String requestedFrom;
 
+    /** OIDC Core §3.1.2.1; see {@link OpenIdParameters}. */
+    private String nonce;
+
+    /** The prompt values, space-separated (null if none). */
+    private String prompt;
+
+    /** The earliest sign-in that counts for this request (prompt=login, max_age), or null. */
+    @Column(name = "auth_not_before")
+    private Instant authNotBefore;
+
+    @Column(name = "login_hint")
+    private String loginHint;
+
     void requestedFrom(String quotaKey) {
         this.requestedFrom = quotaKey;
     }
@@ -67,6 +80,11 @@ public class PendingAuthorization {
         this.state = request.state();
         this.codeChallenge = request.codeChallenge();
         this.codeChallengeMethod = request.codeChallengeMethod();
+        OpenIdParameters openId = request.openId();
+        this.nonce = openId.nonce();
+        this.prompt = openId.prompt().isEmpty() ? null : String.join(" ", new java.util.TreeSet<>(openId.prompt()));
+        this.authNotBefore = openId.authNotBefore(now);
+        this.loginHint = openId.loginHint();
         this.createdAt = now;
         this.expiresAt = expiresAt;
     }
@@ -85,4 +103,17 @@ public class PendingAuthorization {
     public String getCodeChallengeMethod() { return codeChallengeMethod; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getExpiresAt() { return expiresAt; }
+    public String getNonce() { return nonce; }
+    public Instant getAuthNotBefore() { return authNotBefore; }
+    public String getLoginHint() { return loginHint; }
+
+    /** {@code prompt=consent} was asked: the consent page is shown whatever was remembered. */
+    public boolean isPromptConsent() {
+        return prompt != null && java.util.Arrays.asList(prompt.split(" ")).contains("consent");
+    }
+
+    /** Sets the earliest sign-in that counts (a hint naming another account than the signed-in one). */
+    void requireSignInAfter(Instant instant) {
+        this.authNotBefore = instant;
+    }
 }

@@ -114,4 +114,18 @@ public class PendingAuthorizations {
     public Optional<String> clientName(String id) {
         return find(id).flatMap(p -> clients.find(p.getClientId())).map(ClientView::name);
     }
+
+    /** What the sign-in page shows for a parked request: the application, and the username to pre-fill. */
+    public record SignInContext(String clientName, String loginHint, boolean signInAgain) {
+    }
+
+    /**
+     * The sign-in page's view of a parked request (one read): the client's name, the
+     * {@code login_hint} (OIDC Core §3.1.2.1) and whether a fresh sign-in is asked for
+     * ({@code prompt=login}, {@code max_age}).
+     */
+    public Optional<SignInContext> signInContext(String id) {
+        return find(id).map(p -> new SignInContext(clients.find(p.getClientId()).map(ClientView::name).orElse(null),
+                p.getLoginHint(), p.getAuthNotBefore() != null));
+    }
 }

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  *                  "redirectUris": [], "allowedScopes": [], "defaultScopes": [], "requirePkce",
  *                  "grantTypes": ["authorization_code", "refresh_token"],
  *                  "accessTokenTtl": "PT5M", "refreshTokenTtl": "P1D", "enabled"} ],
- *   "accounts": [ {"username", "password", "displayName", "email", "roles": [], "enabled"} ] }
+ *   "accounts": [ {"username", "password", "displayName", "email", "emailVerified", "roles": [], "enabled"} ] }
  * }</pre>
  * Redirect URIs and grant types are judged by the same rules as in the admin console
  * ({@link RedirectUriRules}, {@link GrantTypes}).
@@ -100,7 +100,7 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
 
     /** An account to declare; {@code password} is hashed with Argon2id before it is stored. */
     public record AccountEntry(String username, String password, String displayName, String email,
-                               Set<String> roles, boolean enabled) {
+                               boolean emailVerified, Set<String> roles, boolean enabled) {
 
         String passwordHash(PasswordHasher hasher) {
             return hasher.hash(password);
@@ -112,12 +112,14 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
 
         boolean differsFrom(Account a, PasswordHasher hasher) {
             return !Objects.equals(displayName, a.getDisplayName()) || !Objects.equals(email, a.getEmail())
+                    || (email != null && emailVerified) != a.isEmailVerified()
                     || !roles.equals(a.getRoles()) || enabled != a.isEnabled() || !passwordMatches(a, hasher);
         }
 
         void applyTo(Account a) {
             a.setDisplayName(displayName);
             a.setEmail(email);
+            a.setEmailVerified(email != null && emailVerified);
             a.setRoles(roles);
             a.setEnabled(enabled);
         }
@@ -218,7 +220,8 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
             roles.add(r);
         }
         return new AccountEntry(username, password, optional(o, "displayName", where, null),
-                optional(o, "email", where, null), roles, bool(o, "enabled", where, true));
+                optional(o, "email", where, null), bool(o, "emailVerified", where, false), roles,
+                bool(o, "enabled", where, true));
     }
 
     private static JsonArray array(JsonObject o, String key, String where) {

@@ -37,6 +37,9 @@ public final class ParameterLimits {
             Map.entry("token_type_hint", 50),
             Map.entry("nonce", 1000),
             Map.entry("login_hint", 256),
+            Map.entry("id_token_hint", 8192),           // an ID token JWT
+            Map.entry("prompt", 100),
+            Map.entry("max_age", 20),
             Map.entry("username", 100));
 
     private ParameterLimits() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.gatehouse.platform.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,13 +37,18 @@ public class MetadataEndpoint {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response metadata() {
+        return Response.ok(oauth().build().toString()).header("Cache-Control", "public, max-age=300").build();
+    }
+
+    /** The RFC 8414 members, every value derived from what this server runs. */
+    JsonObjectBuilder oauth() {
         String base = server.baseUrl();
         JsonArrayBuilder scopeNames = JsonSupport.PROVIDER.createArrayBuilder();
         scopes.all().stream().map(Scope::getName).forEach(scopeNames::add);
         JsonArrayBuilder grantTypes = JsonSupport.PROVIDER.createArrayBuilder();
         grants.grantTypes().forEach(grantTypes::add);
         JsonArrayBuilder authMethods = JsonSupport.PROVIDER.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none");
-        String json = JsonSupport.PROVIDER.createObjectBuilder()
+        return JsonSupport.PROVIDER.createObjectBuilder()
                 .add("issuer", server.issuer())
                 .add("authorization_endpoint", base + "/oauth2/authorize")
                 .add("token_endpoint", base + "/oauth2/token")
@@ -58,8 +64,6 @@ public class MetadataEndpoint {
                 .add("revocation_endpoint_auth_methods_supported", JsonSupport.PROVIDER.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none"))
                 .add("introspection_endpoint_auth_methods_supported", JsonSupport.PROVIDER.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
                 .add("authorization_response_iss_parameter_supported", true)
-                .add("service_documentation", base + "/")
-                .build().toString();
-        return Response.ok(json).header("Cache-Control", "public, max-age=300").build();
+                .add("service_documentation", base + "/");
     }
 }

@@ -17,7 +17,7 @@ public class WellKnownApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(MetadataEndpoint.class, OAuthErrorMapper.class, UnexpectedErrorMapper.class);
+        return Set.of(MetadataEndpoint.class, OpenIdConfigurationEndpoint.class, OAuthErrorMapper.class, UnexpectedErrorMapper.class);
     }
 
     @Override

@@ -51,6 +51,16 @@ public class OAuthException extends RuntimeException {
         return new OAuthException("invalid_scope", description, 400);
     }
 
+    /**
+     * An OpenID Connect authorization error (OIDC Core §3.1.2.6): {@code login_required},
+     * {@code consent_required}, {@code interaction_required}, {@code request_not_supported},
+     * {@code request_uri_not_supported}, {@code registration_not_supported}; always sent back to
+     * the client's proven redirect URI.
+     */
+    public static OAuthException openId(String error, String description) {
+        return new OAuthException(error, description, 400);
+    }
+
     public static OAuthException accessDenied(String description) {
         return new OAuthException("access_denied", description, 403);
     }

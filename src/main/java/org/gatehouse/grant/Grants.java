@@ -104,12 +104,12 @@ public class Grants {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String newRefreshToken(String grantId, String clientId, long accountId, Set<String> scopes,
-                                  Instant familyEnd, java.time.Duration ttl) {
+                                  Instant familyEnd, java.time.Duration ttl, Instant authTime) {
         Instant now = clock.instant();
         Instant expiry = now.plus(ttl);
         String value = Secrets.random(32);
         em.persist(new RefreshToken(Secrets.sha256(value), grantId, clientId, accountId, scopes, now,
-                familyEnd.isBefore(expiry) ? familyEnd : expiry, familyEnd));
+                familyEnd.isBefore(expiry) ? familyEnd : expiry, familyEnd, authTime));
         return value;
     }
 

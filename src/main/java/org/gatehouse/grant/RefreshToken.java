@@ -50,11 +50,15 @@ public class RefreshToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /** The sign-in behind the family (OIDC Core §12.2: a refreshed ID token keeps its auth_time). */
+    @Column(name = "auth_time")
+    private Instant authTime;
+
     protected RefreshToken() {
     }
 
     RefreshToken(String tokenHash, String grantId, String clientId, long accountId, Set<String> scopes, Instant now,
-                 Instant expiresAt, Instant familyExpiresAt) {
+                 Instant expiresAt, Instant familyExpiresAt, Instant authTime) {
         this.tokenHash = tokenHash;
         this.grantId = grantId;
         this.clientId = clientId;
@@ -63,6 +67,7 @@ public class RefreshToken {
         this.createdAt = now;
         this.expiresAt = expiresAt;
         this.familyExpiresAt = familyExpiresAt;
+        this.authTime = authTime;
     }
 
     public boolean isExpired(Instant now) {
@@ -83,4 +88,5 @@ public class RefreshToken {
     public Instant getFamilyExpiresAt() { return familyExpiresAt; }
     public Instant getRotatedAt() { return rotatedAt; }
     public Instant getRevokedAt() { return revokedAt; }
+    public Instant getAuthTime() { return authTime; }
 }

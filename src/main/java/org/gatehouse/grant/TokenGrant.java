@@ -62,6 +62,13 @@ public class TokenGrant {
     @Column(name = "revoked_reason")
     private String revokedReason;
 
+    /** The OpenID Connect nonce of the request (OIDC Core §3.1.2.1), echoed in the code's ID token. */
+    private String nonce;
+
+    /** When the account signed in for this authorization (OIDC Core §2 auth_time). */
+    @Column(name = "auth_time")
+    private Instant authTime;
+
     protected TokenGrant() {
     }
 
@@ -75,6 +82,8 @@ public class TokenGrant {
         this.redirectUri = g.redirectUri();
         this.redirectUriGiven = g.redirectUriGiven();
         this.codeChallenge = g.codeChallenge();
+        this.nonce = g.nonce();
+        this.authTime = g.authTime();
         this.createdAt = now;
         this.expiresAt = expiresAt;
     }
@@ -103,4 +112,6 @@ public class TokenGrant {
     public Instant getExpiresAt() { return expiresAt; }
     public Instant getRevokedAt() { return revokedAt; }
     public String getRevokedReason() { return revokedReason; }
+    public String getNonce() { return nonce; }
+    public Instant getAuthTime() { return authTime; }
 }

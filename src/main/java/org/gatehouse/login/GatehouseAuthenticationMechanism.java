@@ -70,6 +70,9 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
     @Inject
     RequestOrigin origin;
 
+    @Inject
+    java.time.Clock clock;
+
     /** Request attribute: until when this username or address may not sign in again ({@link java.time.Instant}). */
     public static final String BLOCKED_UNTIL = "org.gatehouse.login.blockedUntil";
     /** Request attribute, {@link Boolean#TRUE} when the attempt was refused unchecked because of a block. */
@@ -132,7 +135,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         } else {
             session = request.getSession(true);
         }
-        session.setAttribute(SessionCaller.ATTRIBUTE, SessionCaller.of(account));
+        session.setAttribute(SessionCaller.ATTRIBUTE, SessionCaller.of(account, clock.instant()));
         audit.record(AuditType.SIGN_IN, result.getCallerPrincipal().getName(), result.getCallerPrincipal().getName(),
                 null, address);
         return context.notifyContainerAboutLogin(result);

@@ -58,14 +58,34 @@ public class LoginBacking {
      * updated then) taken from the posted form, so "to continue to …" stays on the page.
      */
     public String getClientName() {
-        String id = request != null ? request : faces.getExternalContext().getRequestParameterMap().get("request");
-        return id == null || id.isBlank() ? null : pending.clientName(id).orElse(null);
+        return signInContext().map(PendingAuthorizations.SignInContext::clientName).orElse(null);
     }
 
-    /** Before the page renders (first view and after a failed attempt): the login CSRF token, see {@link LoginCsrf}. */
+    /** The parked request asks for a fresh sign-in (prompt=login or max_age): say why the page is shown again. */
+    public boolean isSignInAgain() {
+        return signInContext().map(PendingAuthorizations.SignInContext::signInAgain).orElse(false);
+    }
+
+    private java.util.Optional<PendingAuthorizations.SignInContext> context;
+
+    private java.util.Optional<PendingAuthorizations.SignInContext> signInContext() {
+        if (context == null) {
+            String id = request != null ? request : faces.getExternalContext().getRequestParameterMap().get("request");
+            context = id == null || id.isBlank() ? java.util.Optional.empty() : pending.signInContext(id);
+        }
+        return context;
+    }
+
+    /**
+     * Before the page renders (first view and after a failed attempt): the login CSRF token, see
+     * {@link LoginCsrf}, and on the first view the request's {@code login_hint} as the username.
+     */
     public void prepare() {
         ExternalContext external = faces.getExternalContext();
         csrfToken = csrf.token((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse());
+        if (username == null && !faces.isPostback()) {
+            signInContext().map(PendingAuthorizations.SignInContext::loginHint).ifPresent(hint -> username = hint);
+        }
     }
 
     public void signIn() throws IOException {

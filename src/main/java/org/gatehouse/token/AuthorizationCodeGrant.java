@@ -75,7 +75,8 @@ public class AuthorizationCodeGrant implements GrantHandler {
         if (!grants.consumeCode(grant)) {
             replayed(grant);
         }
-        return issuer.issue(new TokenIssuer.GrantRef(grant.getId(), grant.getExpiresAt()), account, client,
+        return issuer.issue(new TokenIssuer.GrantRef(grant.getId(), grant.getExpiresAt(),
+                grant.getAuthTime(), grant.getNonce()), account, client,
                 grant.getScopes(), grant.getScopes());
     }
 

@@ -85,7 +85,8 @@ public class RefreshTokenGrant implements GrantHandler {
         if (!retried && !grants.rotate(token)) {
             reused(token);
         }
-        return issuer.issue(new TokenIssuer.GrantRef(token.getGrantId(), token.getFamilyExpiresAt()), account, client,
+        return issuer.issue(new TokenIssuer.GrantRef(token.getGrantId(), token.getFamilyExpiresAt(),
+                token.getAuthTime(), null), account, client,
                 scopes, token.getScopes());
     }
 

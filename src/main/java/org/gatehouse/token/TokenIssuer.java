@@ -33,9 +33,16 @@ import java.util.Set;
 @ApplicationScoped
 public class TokenIssuer {
 
-    /** The grant a token pair belongs to, as the grant handler found it. */
-    public record GrantRef(String id, java.time.Instant familyEnd) {
+    /**
+     * The grant a token pair belongs to, as the grant handler found it: its id, the end of its
+     * refresh-token family, and for an ID token the sign-in time behind it and the nonce to echo
+     * (null once the code is redeemed: a refreshed ID token has none, OIDC Core §12.2).
+     */
+    public record GrantRef(String id, java.time.Instant familyEnd, Instant authTime, String nonce) {
     }
+
+    /** The scope that asks for an ID token (OIDC Core §3.1.2.1). */
+    public static final String OPENID = "openid";
 
     @Inject
     Grants grants;
@@ -52,6 +59,9 @@ public class TokenIssuer {
     @Inject
     Clock clock;
 
+    @Inject
+    IdTokens idTokens;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public TokenResponse issue(GrantRef grant, AccountView account, ClientView client, Set<String> accessScopes,
                                Set<String> refreshScopes) {
@@ -64,8 +74,11 @@ public class TokenIssuer {
         // A client not registered for refresh_token could not use one (RFC 6749 §5.2 unauthorized_client).
         String refreshToken = !client.allows(GrantTypes.REFRESH_TOKEN) ? null
                 : grants.newRefreshToken(grant.id(), client.clientId(), account.id(), refreshScopes, grant.familyEnd(),
-                        client.refreshTokenTtl().orElse(settings.refreshTokenTtl()));
-        return new TokenResponse(accessToken, accessTtl.getSeconds(), refreshToken, scope);
+                        client.refreshTokenTtl().orElse(settings.refreshTokenTtl()), grant.authTime());
+        // OIDC Core §3.1.3.3 (code) and §12.2 (refresh): an ID token exactly when openid is granted.
+        String idToken = !accessScopes.contains(OPENID) ? null
+                : idTokens.issue(client.clientId(), account.subject(), grant.authTime(), grant.nonce(), accessToken, accessTtl);
+        return new TokenResponse(accessToken, accessTtl.getSeconds(), refreshToken, scope, idToken);
     }
 
     /** The claims every access token has (RFC 9068 §2.2), for this client and subject. */
@@ -86,31 +99,42 @@ public class TokenIssuer {
         return sign(keys.current(), claims);
     }
 
-    /** The active key as the signing path needs it, prepared once per key set. */
-    private record Signing(SigningKeys.Snapshot snapshot, String encodedHeader, PrivateKey key) {
+    /** An access token signed with {@code key} (see {@link #sign(SigningKeys.Snapshot, JWTClaimsSet, String)}). */
+    static String sign(SigningKeys.Snapshot key, JWTClaimsSet claims) {
+        return sign(key, claims, "at+jwt");
+    }
+
+    /** The active key as the signing path needs it, prepared once per key set: a header per {@code typ}. */
+    private record Signing(SigningKeys.Snapshot snapshot, String accessHeader, String idHeader, PrivateKey key) {
     }
 
     private static volatile Signing signing;
 
     /**
      * Signs with the active key; the header's {@code alg} (RFC 7515 §4.1.1) is that key's, {@code typ}
-     * is RFC 9068 §2.1's, {@code kid} names the key (RFC 7515 §4.1.4).
+     * is RFC 9068 §2.1's {@code at+jwt} for access tokens or {@code JWT} for ID tokens
+     * ({@link IdTokens}), {@code kid} names the key (RFC 7515 §4.1.4).
      */
-    static String sign(SigningKeys.Snapshot key, JWTClaimsSet claims) {
+    static String sign(SigningKeys.Snapshot key, JWTClaimsSet claims, String type) {
         try {
             Signing s = signing;
             if (s == null || s.snapshot() != key) {
-                Map<String, Object> header = new LinkedHashMap<>();
-                header.put("kid", key.activeKid());
-                header.put("typ", "at+jwt");
-                header.put("alg", key.activeAlg().getName());
-                s = new Signing(key, CompactJws.encodeHeader(header), privateKey(key.signer()));
+                s = new Signing(key, header(key, "at+jwt"), header(key, IdTokens.TYPE), privateKey(key.signer()));
                 signing = s;
             }
-            return CompactJws.sign(s.encodedHeader(), claims.toString(), key.activeAlg(), s.key());
+            String header = IdTokens.TYPE.equals(type) ? s.idHeader() : s.accessHeader();
+            return CompactJws.sign(header, claims.toString(), key.activeAlg(), s.key());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign access token", e);
         }
+    }
+
+    private static String header(SigningKeys.Snapshot key, String type) {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("kid", key.activeKid());
+        header.put("typ", type);
+        header.put("alg", key.activeAlg().getName());
+        return CompactJws.encodeHeader(header);
     }
 
     private static PrivateKey privateKey(com.nimbusds.jose.JWSSigner signer) throws java.security.GeneralSecurityException {
@@ -133,6 +157,6 @@ public class TokenIssuer {
         Duration accessTtl = client.accessTokenTtl().orElse(settings.accessTokenTtl());
         String scope = String.join(" ", scopes);
         String accessToken = sign(claims(client, client.clientId(), scope, accessTtl).build());
-        return new TokenResponse(accessToken, accessTtl.getSeconds(), null, scope);
+        return new TokenResponse(accessToken, accessTtl.getSeconds(), null, scope, null);
     }
 }

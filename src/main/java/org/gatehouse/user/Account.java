@@ -38,6 +38,10 @@ public class Account {
 
     private String email;
 
+    /** OIDC Core §5.1 email_verified: only an operator who checked the address says so. */
+    @Column(name = "email_verified")
+    private boolean emailVerified;
+
     @Column(name = "password_hash")
     private String passwordHash;
 
@@ -83,6 +87,8 @@ public class Account {
     public void setDisplayName(String displayName) { this.displayName = displayName; }
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }
+    public boolean isEmailVerified() { return emailVerified; }
+    public void setEmailVerified(boolean emailVerified) { this.emailVerified = emailVerified; }
     public String getPasswordHash() { return passwordHash; }
     public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     public Set<String> getRoles() { return roles; }

@@ -1,6 +1,7 @@
 package org.gatehouse.user;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -10,15 +11,16 @@ import java.util.Optional;
  * gone at the next request. A session whose account is gone, disabled or has another stamp (a role
  * removed, the account disabled, the password reset, on any node) is over; the account cache that
  * answers this is evicted on every node through the change feed, so no session replication is
- * needed for a change to reach every node's sessions.
+ * needed for a change to reach every node's sessions. {@code authTime} is when the password was
+ * checked (OpenID Connect's {@code auth_time}, which {@code max_age} and {@code prompt=login} measure).
  */
-public record SessionCaller(long accountId, String username, long securityStamp) implements Serializable {
+public record SessionCaller(long accountId, String username, long securityStamp, Instant authTime) implements Serializable {
 
     public static final String ATTRIBUTE = "gatehouse.caller";
 
     /** The signed-in caller of an account as it is now (read fresh at sign-in). */
-    public static SessionCaller of(AccountView account) {
-        return new SessionCaller(account.id(), account.username(), account.securityStamp());
+    public static SessionCaller of(AccountView account, Instant authTime) {
+        return new SessionCaller(account.id(), account.username(), account.securityStamp(), authTime);
     }
 
     /** The account as it is now, if this session may still act for it; empty if the session is over. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.gatehouse.client.Clients;
 import org.gatehouse.config.TokenSettings;
+import org.gatehouse.token.IdTokens;
 
 import java.util.List;
 
@@ -21,6 +22,9 @@ public class AuthorizationChecks {
     @Inject
     TokenSettings settings;
 
+    @Inject
+    IdTokens idTokens;
+
     private List<AuthorizationCheck> checks;
 
     List<AuthorizationCheck> checks() {
@@ -32,6 +36,7 @@ public class AuthorizationChecks {
                     new ResponseTypeCheck(),
                     new GrantTypeCheck(),
                     new ScopeCheck(),
+                    new OpenIdCheck(idTokens),
                     new PkceCheck(settings.pkceForConfidential()));
         }
         return checks;

@@ -3,6 +3,7 @@ package org.gatehouse.authorize.check;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.gatehouse.authorize.AuthorizationPageException;
 import org.gatehouse.authorize.AuthorizationRequest;
+import org.gatehouse.authorize.OpenIdParameters;
 import org.gatehouse.client.ClientView;
 import org.gatehouse.error.OAuthException;
 
@@ -23,6 +24,7 @@ public final class AuthorizationContext {
     Set<String> scopes;
     String codeChallenge;
     String codeChallengeMethod;
+    OpenIdParameters openId = OpenIdParameters.NONE;
 
     /** {@code params} may be null (a POST without a body): no parameters. */
     public AuthorizationContext(MultivaluedMap<String, String> params) {
@@ -67,6 +69,6 @@ public final class AuthorizationContext {
 
     public AuthorizationRequest toRequest() {
         return new AuthorizationRequest(client.clientId(), redirectUri, redirectUriGiven, scopes, state(),
-                codeChallenge, codeChallengeMethod);
+                codeChallenge, codeChallengeMethod, openId);
     }
 }
