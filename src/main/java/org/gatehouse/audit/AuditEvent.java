@@ -1,5 +1,6 @@
 package org.gatehouse.audit;
 
+import org.gatehouse.platform.StoredText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -50,7 +51,7 @@ public class AuditEvent {
         if (s == null) {
             return null;
         }
-        String t = s.indexOf('\0') >= 0 ? s.replace('\0', '\uFFFD') : s;
+        String t = StoredText.withoutNul(s);
         return t.length() <= max ? t : t.substring(0, max);
     }
 

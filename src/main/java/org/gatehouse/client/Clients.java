@@ -1,5 +1,6 @@
 package org.gatehouse.client;
 
+import org.gatehouse.platform.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ public class Clients {
 
     /** A read-only snapshot of the client, safe to use outside a transaction. */
     public Optional<ClientView> find(String clientId) {
-        if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_ID_LENGTH || clientId.indexOf('\0') >= 0) {
+        if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_ID_LENGTH || StoredText.hasNul(clientId)) {
             return Optional.empty(); // no registered id is that long or holds a NUL (PostgreSQL refuses NUL in text)
         }
         return cache.get(clientId, this::load);

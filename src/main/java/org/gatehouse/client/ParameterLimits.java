@@ -1,5 +1,6 @@
 package org.gatehouse.client;
 
+import org.gatehouse.platform.StoredText;
 import org.gatehouse.error.OAuthException;
 
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class ParameterLimits {
         if (name.length() > NAME) {
             throw OAuthException.invalidRequest("A parameter name is too long");
         }
-        if (name.indexOf('\0') >= 0 || (value != null && value.indexOf('\0') >= 0)) {
+        if (StoredText.hasNul(name) || StoredText.hasNul(value)) {
             // No OAuth value holds a NUL, and PostgreSQL cannot store or compare one in text.
             throw OAuthException.invalidRequest("A parameter contains a NUL character");
         }

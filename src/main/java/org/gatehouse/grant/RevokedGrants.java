@@ -36,9 +36,6 @@ public class RevokedGrants {
     @Inject
     Clock clock;
 
-    @Inject
-    TokenSettings settings;
-
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
     private volatile Instant lookedAt;
 

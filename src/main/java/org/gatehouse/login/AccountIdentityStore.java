@@ -1,5 +1,6 @@
 package org.gatehouse.login;
 
+import org.gatehouse.platform.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -36,7 +37,7 @@ public class AccountIdentityStore implements IdentityStore {
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String password = credential.getPasswordAsString();
         String username = credential.getCaller();
-        if (username == null || username.length() > Account.MAX_USERNAME_LENGTH || username.indexOf('\0') >= 0
+        if (username == null || username.length() > Account.MAX_USERNAME_LENGTH || StoredText.hasNul(username)
                 || password.length() > MAX_PASSWORD_LENGTH) {
             hasher.verifyDecoy(password.length() > MAX_PASSWORD_LENGTH ? "" : password); // never looked up; the same cost
             return CredentialValidationResult.INVALID_RESULT;

@@ -1,5 +1,6 @@
 package org.gatehouse.throttle;
 
+import org.gatehouse.platform.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,7 +44,7 @@ public class Throttle {
     /** A subject to check or count: a username or a client address. */
     public record Subject(Kind kind, String value) {
         public Subject {
-            value = value == null ? "" : value.replace('\0', '\uFFFD'); // PostgreSQL refuses NUL in text
+            value = value == null ? "" : StoredText.withoutNul(value);
             if (value.length() > 128) {
                 value = value.substring(0, 128); // callers cap usernames and addresses before; never a key overflow
             }
@@ -71,7 +72,6 @@ public class Throttle {
     Clock clock;
 
     /** The latest time until which any of these subjects is blocked, if one is. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Instant> blockedUntil(Subject... subjects) {
         Instant now = clock.instant();
         if (!loaded) {
@@ -129,10 +129,9 @@ public class Throttle {
     /** A successful sign-in forgets the account's failures (never an address's: one good account proves little). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void succeeded(Subject account) {
-        ThrottleEntry e = em.find(ThrottleEntry.class, ThrottleEntry.key(account.kind(), account.value()));
-        if (e != null) {
-            em.remove(e);
-        }
+        // One statement, no read first: most sign-ins have no row to delete.
+        em.createQuery("delete from ThrottleEntry e where e.key = :k")
+                .setParameter("k", ThrottleEntry.key(account.kind(), account.value())).executeUpdate();
     }
 
     /** Every subject with failures counted in the current window or a block in force, newest first. */
@@ -195,25 +194,20 @@ public class Throttle {
         };
     }
 
-    /** The subject's row under a write lock, created if missing (a concurrent insert on another node is retried as a read). */
+    /**
+     * The subject's row under a write lock, created if missing. Two first failures of one subject at
+     * once (on any nodes) both insert; the loser's flush fails its transaction, which cannot be
+     * continued on PostgreSQL, so {@link Throttling} counts that failure again in a new transaction
+     * that then finds and locks the winner's row.
+     */
     private ThrottleEntry lockedEntry(Subject s, Instant now) {
-        String key = ThrottleEntry.key(s.kind(), s.value());
-        ThrottleEntry e = em.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
+        ThrottleEntry e = em.find(ThrottleEntry.class, ThrottleEntry.key(s.kind(), s.value()), LockModeType.PESSIMISTIC_WRITE);
         if (e != null) {
             return e;
         }
         e = new ThrottleEntry(s.kind(), s.value(), now);
-        try {
-            em.persist(e);
-            em.flush();
-            return e;
-        } catch (PersistenceException duplicate) {
-            em.detach(e);
-            ThrottleEntry existing = em.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
-            if (existing == null) {
-                throw duplicate;
-            }
-            return existing;
-        }
+        em.persist(e);
+        em.flush();
+        return e;
     }
 }

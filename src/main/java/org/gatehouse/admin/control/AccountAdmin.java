@@ -135,6 +135,7 @@ public class AccountAdmin {
         Account account = new Account(username, hasher.hash(password), new LinkedHashSet<>(f.getRoles()), clock.instant());
         account.setDisplayName(trimToNull(f.getDisplayName()));
         account.setEmail(trimToNull(f.getEmail()));
+        account.setEmailVerified(account.getEmail() != null && f.isEmailVerified()); // OIDC Core §5.1 email_verified
         account.setEnabled(f.isEnabled());
         em.persist(account);
         flush("username");
@@ -168,6 +169,7 @@ public class AccountAdmin {
         boolean roleRemoved = !f.getRoles().containsAll(account.getRoles());
         account.setDisplayName(trimToNull(f.getDisplayName()));
         account.setEmail(trimToNull(f.getEmail()));
+        account.setEmailVerified(account.getEmail() != null && f.isEmailVerified()); // OIDC Core §5.1 email_verified
         account.setRoles(new LinkedHashSet<>(f.getRoles()));
         account.setEnabled(f.isEnabled());
         boolean disabled = wasEnabled && !account.isEnabled();

@@ -13,6 +13,7 @@ public class AccountForm implements Serializable {
     private String username;
     private String displayName;
     private String email;
+    private boolean emailVerified;
     private List<String> roles = new ArrayList<>(List.of(Account.ROLE_USER));
     private boolean enabled = true;
     private long version;
@@ -23,6 +24,7 @@ public class AccountForm implements Serializable {
         f.username = a.getUsername();
         f.displayName = a.getDisplayName();
         f.email = a.getEmail();
+        f.emailVerified = a.isEmailVerified();
         f.roles = new ArrayList<>(a.getRoles());
         f.enabled = a.isEnabled();
         f.version = a.getVersion();
@@ -37,6 +39,8 @@ public class AccountForm implements Serializable {
     public void setDisplayName(String displayName) { this.displayName = displayName; }
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }
+    public boolean isEmailVerified() { return emailVerified; }
+    public void setEmailVerified(boolean emailVerified) { this.emailVerified = emailVerified; }
     public List<String> getRoles() { return roles; }
     public void setRoles(List<String> roles) { this.roles = roles == null ? new ArrayList<>() : roles; }
     public boolean isEnabled() { return enabled; }

@@ -42,6 +42,26 @@ class AccountAdminBrowserIT {
     }
 
     @Test
+    void anOperatorVouchesForAnEmailAddressAndLosesThatWithTheAddress() {
+        String user = Console.unique("verified");
+        try (Browser admin = Console.signedInAdmin()) {
+            Console.createAccount(admin, user, "Verified-password-1");
+            admin.type("account:email", user + "@example.org");
+            admin.byId("account:emailVerified").sendKeys(org.openqa.selenium.Keys.SPACE);
+            new org.openqa.selenium.support.ui.WebDriverWait(admin.driver(), java.time.Duration.ofSeconds(20))
+                    .until(d -> d.findElement(By.id("account:emailVerified")).isSelected());
+            admin.click("account:save");
+            admin.find(By.cssSelector("#messages .info"));
+            assertEquals(Boolean.TRUE, Db.value("select email_verified from account where username = ?", user));
+            admin.byId("account:email").clear();
+            admin.click("account:save");
+            admin.find(By.cssSelector("#messages .info"));
+            assertEquals(Boolean.FALSE, Db.value("select email_verified from account where username = ?", user),
+                    "no address, nothing verified");
+        }
+    }
+
+    @Test
     void aResetPasswordIsTheOneThatSignsIn() {
         String user = Console.unique("reset");
         try (Browser admin = Console.signedInAdmin()) {
