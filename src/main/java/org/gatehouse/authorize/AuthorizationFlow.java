@@ -32,6 +32,10 @@ import java.util.Optional;
  * nothing about which app sent it, so the user is always asked again (RFC 8252 §8.6, RFC 6749
  * §10.2), remembered consent or not. A redirect to this server itself (the Flow Playground's
  * callback) is served by nothing but this server, so it is not claimable whatever its host.
+ * <p>
+ * And except for a client that registered itself (RFC 7591, the registration package): anyone
+ * may have registered it, under any name, so a remembered consent never stands in for the page
+ * and the user is asked every time (RFC 7591 §5, RFC 6749 §10.2).
  */
 @ApplicationScoped
 public class AuthorizationFlow {
@@ -91,7 +95,7 @@ public class AuthorizationFlow {
 
     /** Whether a remembered consent may stand in for asking the user (see the class comment). */
     boolean rememberedConsentCounts(ClientView client, String redirectUri) {
-        return mayUseRememberedConsent(client.isPublic(), redirectUri, server.baseUrl());
+        return !client.selfRegistered() && mayUseRememberedConsent(client.isPublic(), redirectUri, server.baseUrl());
     }
 
     /**

@@ -14,9 +14,8 @@ import org.gatehouse.client.AuthMethod;
 import org.gatehouse.client.Client;
 import org.gatehouse.client.ClientType;
 import org.gatehouse.platform.Secrets;
-import org.gatehouse.authorize.PendingAuthorizations;
+import org.gatehouse.authorize.ClientRemoval;
 import org.gatehouse.client.Clients;
-import org.gatehouse.consent.Consents;
 import org.gatehouse.grant.Grants;
 
 import java.io.Serializable;
@@ -77,10 +76,7 @@ public class ClientAdmin {
     Clients clients;
 
     @Inject
-    Consents consents;
-
-    @Inject
-    PendingAuthorizations pending;
+    ClientRemoval removal;
 
     @Inject
     AuditLog audit;
@@ -191,12 +187,12 @@ public class ClientAdmin {
         if (client == null) {
             throw new EditConflict("This client no longer exists.");
         }
-        int revoked = grants.revokeAllForClient(clientId, "client deleted by admin");
-        consents.forgetAllForClient(clientId);
-        pending.dropAllForClient(clientId);
-        em.remove(client);
-        flush(InvalidInput.FORM);
-        clients.changed(clientId);
+        int revoked;
+        try {
+            revoked = removal.delete(client, "client deleted by admin");
+        } catch (OptimisticLockException e) {
+            throw new EditConflict("Someone else changed this client at the same moment. Nothing was saved: reload and try again.");
+        }
         audit.record(AuditType.CLIENT_DELETED, actor.username(), clientId,
                 "name=" + client.getName() + " grantsRevoked=" + revoked, actor.address());
         return revoked;
