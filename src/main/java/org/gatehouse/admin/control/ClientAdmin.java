@@ -43,13 +43,15 @@ public class ClientAdmin {
         private final ClientType type;
         private final boolean enabled;
         private final Instant updatedAt;
+        private final boolean selfRegistered;
 
-        public Row(String clientId, String name, ClientType type, boolean enabled, Instant updatedAt) {
+        public Row(String clientId, String name, ClientType type, boolean enabled, Instant updatedAt, boolean selfRegistered) {
             this.clientId = clientId;
             this.name = name;
             this.type = type;
             this.enabled = enabled;
             this.updatedAt = updatedAt;
+            this.selfRegistered = selfRegistered;
         }
 
         public String getClientId() { return clientId; }
@@ -57,6 +59,8 @@ public class ClientAdmin {
         public ClientType getType() { return type; }
         public boolean isEnabled() { return enabled; }
         public Instant getUpdatedAt() { return updatedAt; }
+        /** Registered by the client itself (RFC 7591, the registration package). */
+        public boolean isSelfRegistered() { return selfRegistered; }
     }
 
     /** The outcome of a save: the id, and the new secret if one was generated (to show once). */
@@ -89,7 +93,7 @@ public class ClientAdmin {
     }
 
     public List<Row> page(String search, Sort sort, int first, int max) {
-        String jpql = "select new org.gatehouse.admin.control.ClientAdmin$Row(c.clientId, c.name, c.type, c.enabled, c.updatedAt)"
+        String jpql = "select new org.gatehouse.admin.control.ClientAdmin$Row(c.clientId, c.name, c.type, c.enabled, c.updatedAt, c.selfRegistered)"
                 + " from Client c" + filter(search) + sort.orderBy(SORTABLE, "c.clientId asc");
         return where(em.createQuery(jpql, Row.class), search).setFirstResult(first).setMaxResults(max).getResultList();
     }
