@@ -84,7 +84,7 @@ class InitialAccessTokenBrowserIT {
             assertTrue(Console.messages(admin).contains("revoked"), Console.messages(admin));
             assertTrue(rowText(admin, revokedLabel).contains("revoked"), rowText(admin, revokedLabel));
             assertEquals(401, register(revoked, Console.unique("Revoked")).statusCode());
-            assertEquals(1, Db.count("select count(*) from audit_event where type = 'INITIAL_TOKEN_REVOKED' and actor = 'admin'"
+            assertEquals(1, Db.count("select count(*) from audit_event where event_type = 'INITIAL_TOKEN_REVOKED' and actor = 'admin'"
                     + " and detail = ?", "label=" + revokedLabel));
         }
     }

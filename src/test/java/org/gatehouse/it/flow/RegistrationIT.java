@@ -177,7 +177,7 @@ class RegistrationIT {
         assertEquals(sha256(secret), Db.value("select secret_hash from client where client_id = ?", clientId));
         assertEquals(sha256(rat), Db.value("select registration_token_hash from client where client_id = ?", clientId));
         assertEquals(Boolean.TRUE, Db.value("select self_registered from client where client_id = ?", clientId));
-        assertEquals(1, Db.count("select count(*) from audit_event where type = 'CLIENT_REGISTERED' and subject = ?", clientId));
+        assertEquals(1, Db.count("select count(*) from audit_event where event_type = 'CLIENT_REGISTERED' and subject = ?", clientId));
     }
 
     /** The new client runs the code flow; its remembered consent never skips the page (RFC 7591 §5). */
@@ -278,7 +278,7 @@ class RegistrationIT {
         assertEquals(204, deleted.statusCode(), deleted.body());
         assertEquals(0, Db.count("select count(*) from client where client_id = ?", clientId));
         assertInvalidToken(manage("GET", uri, rat, null));
-        assertEquals(1, Db.count("select count(*) from audit_event where type = 'CLIENT_REGISTRATION_DELETED' and subject = ?", clientId));
+        assertEquals(1, Db.count("select count(*) from audit_event where event_type = 'CLIENT_REGISTRATION_DELETED' and subject = ?", clientId));
     }
 
     @Test
