@@ -96,7 +96,7 @@ public class Registrations {
     @Transactional
     public Answer register(String body, String authorization, String address) {
         Optional<String> token = RegistrationPolicy.bearer(authorization);
-        RegistrationPolicy.admit(settings.mode(), RegistrationPolicy.needsInitialToken(settings.mode()) ? token : Optional.of(""));
+        RegistrationPolicy.admit(settings.mode(), token);
         Optional<Instant> blocked = throttling.registrationBlocked(address);
         if (blocked.isPresent()) {
             throw OAuthException.registrationThrottled(Math.max(1, Duration.between(clock.instant(), blocked.get()).toSeconds() + 1));
