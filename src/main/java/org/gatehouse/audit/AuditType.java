@@ -33,5 +33,15 @@ public enum AuditType {
     SCOPE_SAVED,
     SCOPE_DELETED,
     KEY_ROTATED,
-    CONSENT_REVOKED
+    CONSENT_REVOKED,
+    /** A client registered itself (RFC 7591). */
+    CLIENT_REGISTERED,
+    /** A self-registered client changed its registration (RFC 7592 §2.2). */
+    CLIENT_REGISTRATION_UPDATED,
+    /** A self-registered client deleted its registration (RFC 7592 §2.3). */
+    CLIENT_REGISTRATION_DELETED,
+    /** A registration was refused for want of a valid initial access token, or by the per-address limit. */
+    CLIENT_REGISTRATION_REFUSED,
+    INITIAL_TOKEN_CREATED,
+    INITIAL_TOKEN_REVOKED
 }

@@ -39,6 +39,10 @@ import java.util.Optional;
  * §10.2), remembered consent or not. A redirect to this server itself (the Flow Playground's
  * callback) is served by nothing but this server, so it is not claimable whatever its host.
  * <p>
+ * And except for a client that registered itself (RFC 7591, the registration package): anyone
+ * may have registered it, under any name, so a remembered consent never stands in for the page
+ * and the user is asked every time (RFC 7591 §5, RFC 6749 §10.2).
+ * <p>
  * OpenID Connect (OIDC Core §3.1.2.1, §3.1.2.3): a sign-in counts only if it is recent enough for
  * {@code prompt=login} or {@code max_age} ({@link OpenIdParameters#authNotBefore}) and, when an
  * {@code id_token_hint} names an account, is that account's; otherwise the user signs in again.
@@ -132,7 +136,7 @@ public class AuthorizationFlow {
 
     /** Whether a remembered consent may stand in for asking the user (see the class comment). */
     boolean rememberedConsentCounts(ClientView client, String redirectUri) {
-        return mayUseRememberedConsent(client.isPublic(), redirectUri, server.baseUrl());
+        return !client.selfRegistered() && mayUseRememberedConsent(client.isPublic(), redirectUri, server.baseUrl());
     }
 
     /**

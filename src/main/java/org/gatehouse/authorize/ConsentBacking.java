@@ -59,6 +59,7 @@ public class ConsentBacking implements Serializable {
 
     private String request;
     private String clientName;
+    private boolean selfRegistered;
     private List<ScopeLine> scopeLines = List.of();
     private boolean valid;
 
@@ -74,6 +75,7 @@ public class ConsentBacking implements Serializable {
         }
         valid = true;
         clientName = client.get().name();
+        selfRegistered = client.get().selfRegistered();
         Map<String, String> described = scopes.describe(p.get().getScopes());
         scopeLines = described.entrySet().stream().map(e -> new ScopeLine(e.getKey(), e.getValue())).toList();
     }
@@ -123,6 +125,8 @@ public class ConsentBacking implements Serializable {
     public String getRequest() { return request; }
     public void setRequest(String request) { this.request = request; }
     public String getClientName() { return clientName; }
+    /** The client registered itself (RFC 7591): its name is its own claim, and this page is shown every time. */
+    public boolean isSelfRegistered() { return selfRegistered; }
     public List<ScopeLine> getScopeLines() { return scopeLines; }
     public boolean isValid() { return valid; }
 }

@@ -8,6 +8,7 @@ import org.gatehouse.discovery.JwksEndpoint;
 import org.gatehouse.error.OAuthErrorMapper;
 import org.gatehouse.error.UnexpectedErrorMapper;
 import org.gatehouse.introspection.IntrospectionEndpoint;
+import org.gatehouse.registration.RegistrationEndpoint;
 import org.gatehouse.revocation.RevocationEndpoint;
 import org.gatehouse.token.TokenEndpoint;
 
@@ -22,7 +23,8 @@ public class OAuthApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(AuthorizationEndpoint.class, TokenEndpoint.class, RevocationEndpoint.class,
-                IntrospectionEndpoint.class, JwksEndpoint.class, OAuthErrorMapper.class, UnexpectedErrorMapper.class);
+                IntrospectionEndpoint.class, JwksEndpoint.class, RegistrationEndpoint.class,
+                OAuthErrorMapper.class, UnexpectedErrorMapper.class);
     }
 
     @Override

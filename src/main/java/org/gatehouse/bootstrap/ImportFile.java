@@ -10,6 +10,7 @@ import org.gatehouse.client.AuthMethod;
 import org.gatehouse.client.Client;
 import org.gatehouse.client.ClientType;
 import org.gatehouse.client.GrantTypes;
+import org.gatehouse.client.ClientRules;
 import org.gatehouse.client.RedirectUriRules;
 import org.gatehouse.scope.ScopeNames;
 import org.gatehouse.platform.Secrets;
@@ -38,8 +39,8 @@ import java.util.regex.Pattern;
  *                  "accessTokenTtl": "PT5M", "refreshTokenTtl": "P1D", "enabled"} ],
  *   "accounts": [ {"username", "password", "displayName", "email", "emailVerified", "roles": [], "enabled"} ] }
  * }</pre>
- * Redirect URIs and grant types are judged by the same rules as in the admin console
- * ({@link RedirectUriRules}, {@link GrantTypes}).
+ * Each client is judged by the one rule set of the admin console and of dynamic registration
+ * ({@link ClientRules}: {@link RedirectUriRules}, {@link GrantTypes}, scopes, lifetimes).
  */
 public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, List<AccountEntry> accounts) {
 
@@ -59,11 +60,9 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
                               boolean enabled) {
 
         void checkScopesKnown(Collection<String> known) {
-            for (String s : allowedScopes) {
-                if (!known.contains(s)) {
-                    throw new ImportException(where + ".allowedScopes: unknown scope '" + s + "'");
-                }
-            }
+            ClientRules.unknownScopes(allowedScopes, known).stream().findFirst().ifPresent(p -> {
+                throw new ImportException(where + ".allowedScopes: unknown scope '" + p.value() + "'");
+            });
         }
 
         boolean differsFrom(Client c) {
@@ -171,9 +170,6 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
         AuthMethod method = AuthMethod.fromWireName(optional(o, "authMethod", where,
                         type == ClientType.PUBLIC ? "none" : "client_secret_basic"))
                 .orElseThrow(() -> new ImportException(where + ".authMethod: expected client_secret_basic, client_secret_post or none"));
-        if ((type == ClientType.PUBLIC) != (method == AuthMethod.NONE)) {
-            throw new ImportException(where + ".authMethod: public clients use 'none', confidential clients a secret method");
-        }
         String secret = optional(o, "secret", where, null);
         if (type == ClientType.CONFIDENTIAL && secret != null && secret.length() < MIN_SECRET_LENGTH) {
             throw new ImportException(where + ".secret: must be at least " + MIN_SECRET_LENGTH + " characters of high-entropy random text");
@@ -182,24 +178,18 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
             throw new ImportException(where + ".secret: a public client has no secret");
         }
         List<String> uris = strings(o, "redirectUris", where);
-        for (int i = 0; i < uris.size(); i++) {
-            String at = where + ".redirectUris[" + i + "]";
-            RedirectUriRules.problem(uris.get(i)).ifPresent(p -> {
-                throw new ImportException(at + ": " + p);
-            });
-        }
         Set<String> grantTypes = o.containsKey("grantTypes") ? new LinkedHashSet<>(strings(o, "grantTypes", where)) : GrantTypes.DEFAULT;
-        GrantTypes.problems(type, grantTypes, uris).stream().findFirst().ifPresent(p -> {
-            throw new ImportException(where + "." + p.field() + ": " + p.message());
-        });
         Set<String> allowed = new LinkedHashSet<>(strings(o, "allowedScopes", where));
         Set<String> defaults = new LinkedHashSet<>(o.containsKey("defaultScopes") ? strings(o, "defaultScopes", where) : List.copyOf(allowed));
-        if (!allowed.containsAll(defaults)) {
-            throw new ImportException(where + ".defaultScopes: must be a subset of allowedScopes");
-        }
+        Integer accessTtl = seconds(o, "accessTokenTtl", where, TokenSettings.MAX_ACCESS_TTL);
+        Integer refreshTtl = seconds(o, "refreshTokenTtl", where, TokenSettings.MAX_REFRESH_TTL);
+        // The one rule set of the console and of dynamic registration; the catalogue is checked when applied.
+        ClientRules.problems(new ClientRules.Draft(name, type, method, uris, allowed, defaults, grantTypes, accessTtl, refreshTtl), null, false)
+                .stream().findFirst().ifPresent(p -> {
+                    throw new ImportException(where + "." + p.field() + (p.index() >= 0 ? "[" + p.index() + "]" : "") + ": " + p.message());
+                });
         return new ClientEntry(where, id, name, type, method, secret, List.copyOf(uris), allowed, defaults, grantTypes,
-                bool(o, "requirePkce", where, true), seconds(o, "accessTokenTtl", where, TokenSettings.MAX_ACCESS_TTL),
-                seconds(o, "refreshTokenTtl", where, TokenSettings.MAX_REFRESH_TTL), bool(o, "enabled", where, true));
+                bool(o, "requirePkce", where, true), accessTtl, refreshTtl, bool(o, "enabled", where, true));
     }
 
     private static AccountEntry account(JsonObject o, String where) {

@@ -67,6 +67,14 @@ public class Client {
 
     private boolean enabled;
 
+    /** Registered through RFC 7591 by the client itself, not by an administrator or the import file. */
+    @Column(name = "self_registered")
+    private boolean selfRegistered;
+
+    /** SHA-256 of the RFC 7592 registration access token; null for clients that did not register themselves. */
+    @Column(name = "registration_token_hash")
+    private String registrationTokenHash;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -135,6 +143,10 @@ public class Client {
     public void setRefreshTokenTtlSeconds(Integer s) { this.refreshTokenTtlSeconds = s; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public boolean isSelfRegistered() { return selfRegistered; }
+    public void setSelfRegistered(boolean selfRegistered) { this.selfRegistered = selfRegistered; }
+    public String getRegistrationTokenHash() { return registrationTokenHash; }
+    public void setRegistrationTokenHash(String registrationTokenHash) { this.registrationTokenHash = registrationTokenHash; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void touch(Instant now) { this.updatedAt = now; }

@@ -53,6 +53,43 @@ public class Clients {
         return Optional.ofNullable(em.find(Client.class, clientId));
     }
 
+    /** Stores a new client (in the caller's transaction) and tells every node's cache. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void create(Client client) {
+        em.persist(client);
+        em.flush();
+        changed(client.getClientId());
+    }
+
+    /** Writes the changes to a managed client now (a concurrent change fails here, not at commit) and tells every node's cache. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void saved(Client client) {
+        em.flush();
+        changed(client.getClientId());
+    }
+
+    /** Removes the client row; what was issued to it is the callers' to drop first (authorize.ClientRemoval). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remove(Client client) {
+        em.remove(client);
+        em.flush();
+        changed(client.getClientId());
+    }
+
+    /** The id of the client named {@code name} (compared without case), if any. */
+    public Optional<String> namedHolder(String name) {
+        if (name == null || name.isBlank() || name.length() > 200 || name.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
+        return em.createQuery("select c.clientId from Client c where lower(c.name) = :n", String.class)
+                .setParameter("n", name.trim().toLowerCase()).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    /** How many clients registered themselves (RFC 7591), against the configured ceiling. */
+    public long countSelfRegistered() {
+        return em.createQuery("select count(c) from Client c where c.selfRegistered = true", Long.class).getSingleResult();
+    }
+
     /** Tells every node's cache that the client was created, changed or deleted in this transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(String clientId) {

@@ -80,6 +80,14 @@ public class SettingsProducer {
                 duration("gatehouse.sign-in.lockout", "PT15M"));
     }
 
+    @Produces
+    @Singleton
+    RegistrationSettings registration() {
+        return new RegistrationSettings(RegistrationSettings.Mode.of(string("gatehouse.registration.mode", "off")),
+                integer("gatehouse.registration.max-per-address", "10"),
+                integer("gatehouse.registration.max-clients", "1000"));
+    }
+
     /** The one clock every time-dependent rule reads (docs/architecture.md, "Conventions"). */
     @Produces
     @Singleton

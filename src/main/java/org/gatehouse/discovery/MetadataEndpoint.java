@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.gatehouse.config.RegistrationSettings;
 import org.gatehouse.config.ServerSettings;
 import org.gatehouse.scope.Scope;
 import org.gatehouse.scope.Scopes;
@@ -20,6 +21,8 @@ import org.gatehouse.token.GrantHandlers;
  * {@code /.well-known/oauth-authorization-server}. The issuer is the configured one, verbatim,
  * matching the {@code iss} of tokens and of authorization responses (RFC 9207).
  * {@code grant_types_supported} names the grant handlers the token endpoint has deployed.
+ * {@code registration_endpoint} (RFC 8414 §2, RFC 7591 §3) is listed only when
+ * {@code gatehouse.registration.mode} is not {@code off}.
  */
 @Path("oauth-authorization-server")
 @ApplicationScoped
@@ -33,6 +36,9 @@ public class MetadataEndpoint {
 
     @Inject
     GrantHandlers grants;
+
+    @Inject
+    RegistrationSettings registration;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -48,7 +54,7 @@ public class MetadataEndpoint {
         JsonArrayBuilder grantTypes = JsonSupport.PROVIDER.createArrayBuilder();
         grants.grantTypes().forEach(grantTypes::add);
         JsonArrayBuilder authMethods = JsonSupport.PROVIDER.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none");
-        return JsonSupport.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder metadata = JsonSupport.PROVIDER.createObjectBuilder()
                 .add("issuer", server.issuer())
                 .add("authorization_endpoint", base + "/oauth2/authorize")
                 .add("token_endpoint", base + "/oauth2/token")
@@ -65,5 +71,9 @@ public class MetadataEndpoint {
                 .add("introspection_endpoint_auth_methods_supported", JsonSupport.PROVIDER.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
                 .add("authorization_response_iss_parameter_supported", true)
                 .add("service_documentation", base + "/");
+        if (registration.enabled()) {
+            metadata.add("registration_endpoint", base + "/oauth2/register");
+        }
+        return metadata;
     }
 }

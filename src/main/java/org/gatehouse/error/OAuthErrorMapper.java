@@ -13,7 +13,7 @@ public class OAuthErrorMapper implements ExceptionMapper<OAuthException> {
     @Override
     public Response toResponse(OAuthException e) {
         Response response = json(e.status(), e.error(), e.description(),
-                e.status() == 401 ? "Basic realm=\"gatehouse\", charset=\"UTF-8\"" : null);
+                e.status() == 401 ? e.challenge().orElse("Basic realm=\"gatehouse\", charset=\"UTF-8\"") : null);
         e.retryAfterSeconds().ifPresent(s -> response.getHeaders().putSingle("Retry-After", Long.toString(s)));
         return response;
     }

@@ -10,16 +10,22 @@ public class OAuthException extends RuntimeException {
     private final String error;
     private final int status;
     private final Long retryAfterSeconds;
+    private final String challenge;
 
     private OAuthException(String error, String description, int status) {
         this(error, description, status, null);
     }
 
     private OAuthException(String error, String description, int status, Long retryAfterSeconds) {
+        this(error, description, status, retryAfterSeconds, null);
+    }
+
+    private OAuthException(String error, String description, int status, Long retryAfterSeconds, String challenge) {
         super(description, null, false, false);
         this.error = error;
         this.status = status;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.challenge = challenge;
     }
 
     public static OAuthException invalidRequest(String description) {
@@ -80,6 +86,36 @@ public class OAuthException extends RuntimeException {
         return new OAuthException("temporarily_unavailable", "The server is temporarily unable to handle the request; try again shortly", 503);
     }
 
+    /** A registration's redirect URIs are not acceptable (RFC 7591 §3.2.2): 400. */
+    public static OAuthException invalidRedirectUri(String description) {
+        return new OAuthException("invalid_redirect_uri", description, 400);
+    }
+
+    /** A registration's metadata is not acceptable or not JSON (RFC 7591 §3.2.2): 400. */
+    public static OAuthException invalidClientMetadata(String description) {
+        return new OAuthException("invalid_client_metadata", description, 400);
+    }
+
+    /** A software statement Gatehouse cannot accept (RFC 7591 §3.2.2): 400. */
+    public static OAuthException invalidSoftwareStatement(String description) {
+        return new OAuthException("invalid_software_statement", description, 400);
+    }
+
+    /**
+     * A bearer token (an initial access token, RFC 7591 §3; a registration access token,
+     * RFC 7592 §3) missing, unknown, expired or used up: 401 with the RFC 6750 §3 challenge.
+     */
+    public static OAuthException invalidToken(String description) {
+        return new OAuthException("invalid_token", description, 401, null,
+                "Bearer realm=\"gatehouse\", error=\"invalid_token\"");
+    }
+
+    /** Too many client registrations from this address (registration package): 429 with {@code Retry-After}. */
+    public static OAuthException registrationThrottled(long retryAfterSeconds) {
+        return new OAuthException("temporarily_unavailable",
+                "Too many client registrations from this address; try again later", 429, retryAfterSeconds);
+    }
+
     public static OAuthException serverError() {
         return new OAuthException("server_error", "The server could not complete the request", 500);
     }
@@ -94,6 +130,11 @@ public class OAuthException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The {@code WWW-Authenticate} challenge of a 401, if not the Basic one of client authentication. */
+    public java.util.Optional<String> challenge() {
+        return java.util.Optional.ofNullable(challenge);
     }
 
     /** Seconds for a {@code Retry-After} header, if the client should wait. */

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.enterprise.event.Observes;
+import org.gatehouse.config.RegistrationSettings;
 import org.gatehouse.config.ThrottleSettings;
 import org.gatehouse.platform.Heartbeat;
 
@@ -38,7 +39,9 @@ public class Throttle {
         /** Failed sign-ins from one client address. */
         SIGN_IN_ADDRESS,
         /** Failed client authentications from one client address. */
-        CLIENT_ADDRESS
+        CLIENT_ADDRESS,
+        /** Client registrations (RFC 7591, registration package) from one client address: every one counts. */
+        REGISTRATION_ADDRESS
     }
 
     /** A subject to check or count: a username or a client address. */
@@ -67,6 +70,9 @@ public class Throttle {
 
     @Inject
     ThrottleSettings settings;
+
+    @Inject
+    RegistrationSettings registration;
 
     @Inject
     Clock clock;
@@ -191,6 +197,7 @@ public class Throttle {
             case ACCOUNT -> settings.accountFailures();
             case SIGN_IN_ADDRESS -> settings.addressFailures();
             case CLIENT_ADDRESS -> settings.clientFailures();
+            case REGISTRATION_ADDRESS -> registration.maxPerAddress();
         };
     }
 

@@ -64,6 +64,21 @@ public class Throttling {
         }
     }
 
+    /** When this address may register a client again, if not now (registration package). */
+    public Optional<Instant> registrationBlocked(String address) {
+        return store.blockedUntil(from(Throttle.Kind.REGISTRATION_ADDRESS, address));
+    }
+
+    /** Counts a client registration from the address, whether it succeeded or not; audits the block it starts. */
+    public void registrationAttempted(String address) {
+        Throttle.Counted counted = count(from(Throttle.Kind.REGISTRATION_ADDRESS, address));
+        if (counted.blockStarted()) {
+            audit.record(AuditType.CLIENT_REGISTRATION_REFUSED, address, address,
+                    "too many client registrations from this address; blocked until "
+                            + counted.blockedUntil().map(Instant::toString).orElse("?"), address);
+        }
+    }
+
     /** An address is counted as its subscriber: IPv6 by its /64 (platform.RequestOrigin#subscriber). */
     private static Throttle.Subject from(Throttle.Kind kind, String address) {
         return new Throttle.Subject(kind, RequestOrigin.subscriber(address));

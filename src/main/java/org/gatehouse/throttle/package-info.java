@@ -14,6 +14,10 @@
  *   client authentications block the address for the lockout (an IPv6 address counts as its /64,
  *   so one host cannot spread itself over its subnet). The address is the peer's, or the
  *   one a trusted proxy reports ({@code gatehouse.http.trusted-proxies}, platform.RequestOrigin).</li>
+ *   <li><b>Client registrations per client address</b> (RFC 7591, the registration package): every
+ *   registration attempt counts, successful or not; at {@code gatehouse.registration.max-per-address}
+ *   within the window the address is answered 429 for the lockout, audited
+ *   {@code CLIENT_REGISTRATION_REFUSED} once when the block starts.</li>
  * </ul>
  *
  * An attempt while blocked is refused before any password or secret is checked: the sign-in page

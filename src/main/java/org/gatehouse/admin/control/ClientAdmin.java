@@ -14,9 +14,8 @@ import org.gatehouse.client.AuthMethod;
 import org.gatehouse.client.Client;
 import org.gatehouse.client.ClientType;
 import org.gatehouse.platform.Secrets;
-import org.gatehouse.authorize.PendingAuthorizations;
+import org.gatehouse.authorize.ClientRemoval;
 import org.gatehouse.client.Clients;
-import org.gatehouse.consent.Consents;
 import org.gatehouse.grant.Grants;
 
 import java.io.Serializable;
@@ -44,13 +43,15 @@ public class ClientAdmin {
         private final ClientType type;
         private final boolean enabled;
         private final Instant updatedAt;
+        private final boolean selfRegistered;
 
-        public Row(String clientId, String name, ClientType type, boolean enabled, Instant updatedAt) {
+        public Row(String clientId, String name, ClientType type, boolean enabled, Instant updatedAt, boolean selfRegistered) {
             this.clientId = clientId;
             this.name = name;
             this.type = type;
             this.enabled = enabled;
             this.updatedAt = updatedAt;
+            this.selfRegistered = selfRegistered;
         }
 
         public String getClientId() { return clientId; }
@@ -58,6 +59,8 @@ public class ClientAdmin {
         public ClientType getType() { return type; }
         public boolean isEnabled() { return enabled; }
         public Instant getUpdatedAt() { return updatedAt; }
+        /** Registered by the client itself (RFC 7591, the registration package). */
+        public boolean isSelfRegistered() { return selfRegistered; }
     }
 
     /** The outcome of a save: the id, and the new secret if one was generated (to show once). */
@@ -77,10 +80,7 @@ public class ClientAdmin {
     Clients clients;
 
     @Inject
-    Consents consents;
-
-    @Inject
-    PendingAuthorizations pending;
+    ClientRemoval removal;
 
     @Inject
     AuditLog audit;
@@ -93,7 +93,7 @@ public class ClientAdmin {
     }
 
     public List<Row> page(String search, Sort sort, int first, int max) {
-        String jpql = "select new org.gatehouse.admin.control.ClientAdmin$Row(c.clientId, c.name, c.type, c.enabled, c.updatedAt)"
+        String jpql = "select new org.gatehouse.admin.control.ClientAdmin$Row(c.clientId, c.name, c.type, c.enabled, c.updatedAt, c.selfRegistered)"
                 + " from Client c" + filter(search) + sort.orderBy(SORTABLE, "c.clientId asc");
         return where(em.createQuery(jpql, Row.class), search).setFirstResult(first).setMaxResults(max).getResultList();
     }
@@ -191,12 +191,12 @@ public class ClientAdmin {
         if (client == null) {
             throw new EditConflict("This client no longer exists.");
         }
-        int revoked = grants.revokeAllForClient(clientId, "client deleted by admin");
-        consents.forgetAllForClient(clientId);
-        pending.dropAllForClient(clientId);
-        em.remove(client);
-        flush(InvalidInput.FORM);
-        clients.changed(clientId);
+        int revoked;
+        try {
+            revoked = removal.delete(client, "client deleted by admin");
+        } catch (OptimisticLockException e) {
+            throw new EditConflict("Someone else changed this client at the same moment. Nothing was saved: reload and try again.");
+        }
         audit.record(AuditType.CLIENT_DELETED, actor.username(), clientId,
                 "name=" + client.getName() + " grantsRevoked=" + revoked, actor.address());
         return revoked;

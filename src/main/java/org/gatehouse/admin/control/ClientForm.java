@@ -30,6 +30,7 @@ public class ClientForm implements Serializable {
     private boolean enabled = true;
     private long version;
     private boolean hasSecret;
+    private boolean selfRegistered;
 
     public static ClientForm of(Client c) {
         ClientForm f = new ClientForm();
@@ -48,6 +49,7 @@ public class ClientForm implements Serializable {
         f.enabled = c.isEnabled();
         f.version = c.getVersion();
         f.hasSecret = c.getSecretHash() != null;
+        f.selfRegistered = c.isSelfRegistered();
         return f;
     }
 
@@ -86,4 +88,6 @@ public class ClientForm implements Serializable {
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public long getVersion() { return version; }
     public boolean isHasSecret() { return hasSecret; }
+    /** Registered by the client itself (RFC 7591): consent is asked every time. */
+    public boolean isSelfRegistered() { return selfRegistered; }
 }

@@ -84,6 +84,7 @@ public class ThrottleAdmin {
             case ACCOUNT -> "username";
             case SIGN_IN_ADDRESS -> "sign-in address";
             case CLIENT_ADDRESS -> "client authentication address";
+            case REGISTRATION_ADDRESS -> "client registration address";
         };
     }
 }
