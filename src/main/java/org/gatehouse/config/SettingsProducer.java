@@ -80,6 +80,12 @@ public class SettingsProducer {
                 duration("gatehouse.sign-in.lockout", "PT15M"));
     }
 
+    @Produces
+    @Singleton
+    ShutdownSettings shutdown() {
+        return new ShutdownSettings(duration("gatehouse.shutdown.drain", "PT5S"), duration("gatehouse.shutdown.timeout", "PT20S"));
+    }
+
     /** The one clock every time-dependent rule reads (docs/architecture.md, "Conventions"). */
     @Produces
     @Singleton
