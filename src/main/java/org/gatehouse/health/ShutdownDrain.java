@@ -6,8 +6,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.gatehouse.config.ShutdownSettings;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,12 +48,13 @@ public class ShutdownDrain {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Instant drainingSince;
-    private volatile SignalHandler previous;
+    /** The handler SIGTERM had before (a {@code sun.misc.SignalHandler}, typed Object so this class never needs it). */
+    private volatile Object previous;
     private volatile boolean installed;
 
     void install(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         try {
-            previous = Signal.handle(new Signal("TERM"), signal -> onTerm());
+            previous = SigTerm.handle(this::onTerm);
             installed = true;
             LOG.info(() -> "SIGTERM drains for " + settings.drain() + " (gatehouse.shutdown.drain) before the server stops");
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
@@ -67,7 +66,7 @@ public class ShutdownDrain {
         beginDraining("the application is being undeployed");
         if (installed && previous != null) {
             try {
-                Signal.handle(new Signal("TERM"), previous);
+                SigTerm.restore(previous);
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "could not restore the SIGTERM handler", e);
             }
@@ -138,6 +137,25 @@ public class ShutdownDrain {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The only code touching {@code sun.misc} (module {@code jdk.unsupported}), loaded on first
+     * use: if a server did not let the application see it, only {@link #install} fails (a
+     * {@link LinkageError}, logged), not the bean.
+     */
+    static final class SigTerm {
+
+        private SigTerm() {
+        }
+
+        static Object handle(Runnable onTerm) {
+            return sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> onTerm.run());
+        }
+
+        static void restore(Object previous) {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), (sun.misc.SignalHandler) previous);
         }
     }
 }
