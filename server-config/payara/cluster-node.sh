@@ -27,6 +27,12 @@ grid_port=${DATAGRID_PORT:-6900}
 preboot=$here/docker-pre-boot-commands.asadmin
 jvm_opts=()
 grid_opts=()
+log_opts=()
+case "${GATEHOUSE_LOG_FORMAT:-text}" in
+    json) log_opts=(--logproperties "$here/logging-json.properties") ;;  # JSON lines (README, "Logs")
+    text) ;;
+    *) echo "GATEHOUSE_LOG_FORMAT must be text or json, not '${GATEHOUSE_LOG_FORMAT}'" >&2; exit 64 ;;
+esac
 if [ -n "${BIND_LOOPBACK:-}" ]; then
     # Loopback only: HTTP via the dev pre-boot file, the data grid via its interface list.
     preboot=$here/pre-boot-commands.asadmin
@@ -39,4 +45,4 @@ exec java "${jvm_opts[@]}" ${JAVA_OPTS:-} -jar "$micro" \
     --clustername "${CLUSTER_NAME:-gatehouse}" "${grid_opts[@]}" \
     --prebootcommandfile "$preboot" \
     --postbootcommandfile "$here/post-boot-commands.asadmin" \
-    --rootdir "${ROOT_DIR:-/tmp/gatehouse-micro-$http_port}"
+    --rootdir "${ROOT_DIR:-/tmp/gatehouse-micro-$http_port}" "${log_opts[@]}"

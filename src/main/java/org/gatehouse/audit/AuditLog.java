@@ -21,7 +21,14 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AuditLog {
 
-    private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
+    /**
+     * The dedicated audit logger: one line per event, the message a JSON object of the schema in
+     * {@link #json} (README, "Audit log as JSON lines"). Route or silence it by this name.
+     */
+    public static final String LOGGER = "gatehouse.audit";
+    /** Version of the JSON schema below: raised only when a field changes meaning or is removed. */
+    public static final int SCHEMA_VERSION = 1;
+    private static final Logger EVENTS = Logger.getLogger(LOGGER);
 
     @PersistenceContext
     EntityManager em;
@@ -31,8 +38,31 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(AuditType type, String actor, String subject, String detail, String remoteAddress) {
-        em.persist(new AuditEvent(clock.instant(), type.name(), actor, subject, detail, remoteAddress));
-        LOG.info(() -> "audit " + type + " actor=" + LogSafe.of(actor, 100) + " subject=" + LogSafe.of(subject, 150));
+        AuditEvent event = new AuditEvent(clock.instant(), type.name(), actor, subject, detail, remoteAddress);
+        em.persist(event);
+        EVENTS.info(() -> json(event));
+    }
+
+    /**
+     * One event as one JSON object on one line:
+     * {@code {"audit":1,"time":"2026-12-02T10:42:07.123Z","type":"SIGN_IN_FAILED","actor":"alice",
+     * "subject":"...","address":"192.0.2.10","detail":"..."}}: {@code audit} is the schema version,
+     * {@code time} the instant recorded (ISO-8601, UTC), {@code type} an {@link AuditType} name,
+     * {@code actor} who acted (a username, a client id, {@code system}), {@code subject} what it
+     * concerned, {@code address} the client address (null when there was no request), {@code detail}
+     * free text; absent values are {@code null}, never left out. Values are those stored in the
+     * database (capped to their columns), with every character that could end the string or the line
+     * escaped ({@link LogSafe#json}): a username with CR, LF or quotes cannot forge a second event.
+     */
+    public static String json(AuditEvent e) {
+        return "{\"audit\":" + SCHEMA_VERSION
+                + ",\"time\":" + LogSafe.json(e.getOccurredAt() == null ? null : e.getOccurredAt().toString(), 40)
+                + ",\"type\":" + LogSafe.json(e.getType(), 60)
+                + ",\"actor\":" + LogSafe.json(e.getActor(), 200)
+                + ",\"subject\":" + LogSafe.json(e.getSubject(), 300)
+                + ",\"address\":" + LogSafe.json(e.getRemoteAddress(), 100)
+                + ",\"detail\":" + LogSafe.json(e.getDetail(), 2000)
+                + "}";
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -88,6 +88,12 @@ public class SettingsProducer {
                 integer("gatehouse.registration.max-clients", "1000"));
     }
 
+    @Produces
+    @Singleton
+    ShutdownSettings shutdown() {
+        return new ShutdownSettings(duration("gatehouse.shutdown.drain", "PT5S"), duration("gatehouse.shutdown.timeout", "PT20S"));
+    }
+
     /** The one clock every time-dependent rule reads (docs/architecture.md, "Conventions"). */
     @Produces
     @Singleton

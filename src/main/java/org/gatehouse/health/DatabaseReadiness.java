@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Ready when the database answers within {@value #TIMEOUT_SECONDS} seconds and the start-up
- * import (if any) was accepted. The probe runs on a managed thread and is waited for at most
+ * import (if any) was accepted, and DOWN from SIGTERM on ({@link ShutdownDrain}). The probe runs on a managed thread and is waited for at most
  * that long, so a database that does not answer (a connection that hangs, a pool waiting for a
  * free connection) makes readiness DOWN at once instead of hanging the probe; while one probe is
  * still stuck no second one is started.
@@ -43,6 +43,9 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     ImportStatus importStatus;
 
+    @Inject
+    ShutdownDrain shutdown;
+
     private final AtomicReference<Future<String>> running = new AtomicReference<>();
 
     /**
@@ -57,6 +60,9 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var builder = HealthCheckResponse.named("database");
+        if (shutdown.draining()) {
+            return builder.down().withData("shutdown", "draining since " + shutdown.drainingSince()).build();
+        }
         try {
             builder.withData("database", probe().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).up();
         } catch (TimeoutException e) {

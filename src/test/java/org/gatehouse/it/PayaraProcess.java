@@ -49,6 +49,10 @@ public final class PayaraProcess implements AutoCloseable {
         String base = "http://localhost:" + port;
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dgatehouse.issuer=" + base));
+        if (!properties.containsKey("gatehouse.shutdown.drain")) {
+            // stop() is a SIGTERM: without this every stop would wait the default drain (ShutdownIT tests it)
+            cmd.add("-Dgatehouse.shutdown.drain=PT0S");
+        }
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of(
                 "-jar", System.getProperty("payara.microJar"),
@@ -95,6 +99,16 @@ public final class PayaraProcess implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** Sends SIGTERM and returns at once (what {@code docker stop} and Kubernetes do first). */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit status, or -1 if it is still running after {@code limit}. */
+    public int awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     /** {@code kill -9}: the JVM gets no chance to flush, close or run shutdown hooks. */

@@ -27,4 +27,15 @@ class LogSafeTest {
         assertEquals("it-confidential", LogSafe.of("it-confidential", 100));
         assertEquals("null", LogSafe.of(null, 100));
     }
+
+    @Test
+    void jsonStringsEscapeEverythingThatCouldEndTheStringOrTheLine() {
+        assertEquals("\"a\\\"b\\\\c\\r\\n\\t\\u0000\\u007f\\u2028\"", LogSafe.json("a\"b\\c\r\n\t\u0000\u007f\u2028", 100));
+        assertEquals("null", LogSafe.json(null, 10));
+        assertEquals("\"xx...(8 more)\"", LogSafe.json("x".repeat(10), 2));
+        // a surrogate pair is kept whole or cut before; a lone surrogate is escaped
+        assertEquals("\"a...(2 more)\"", LogSafe.json("a\uD83D\uDE00", 2));
+        assertEquals("\"\uD83D\uDE00\"", LogSafe.json("\uD83D\uDE00", 5));
+        assertEquals("\"\\ud83d\"", LogSafe.json("\uD83D", 5));
+    }
 }
