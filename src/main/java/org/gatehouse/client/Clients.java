@@ -78,7 +78,7 @@ public class Clients {
 
     /** The id of the client named {@code name} (compared without case), if any. */
     public Optional<String> namedHolder(String name) {
-        if (name == null || name.isBlank() || name.length() > 200 || name.indexOf('\0') >= 0) {
+        if (name == null || name.isBlank() || name.length() > 200 || StoredText.hasNul(name)) {
             return Optional.empty();
         }
         return em.createQuery("select c.clientId from Client c where lower(c.name) = :n", String.class)

@@ -1,5 +1,6 @@
 package org.gatehouse.registration;
 
+import org.gatehouse.platform.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -93,7 +94,7 @@ public class InitialAccessTokens {
         if (label == null || label.isBlank()) {
             return Optional.of("Give the token a label: who or what it is for.");
         }
-        if (label.trim().length() > MAX_LABEL || label.indexOf('\0') >= 0) {
+        if (label.trim().length() > MAX_LABEL || StoredText.hasNul(label)) {
             return Optional.of("The label must be at most " + MAX_LABEL + " characters.");
         }
         if (validity == null || validity.compareTo(Duration.ofMinutes(1)) < 0 || validity.compareTo(MAX_VALIDITY) > 0) {
@@ -144,7 +145,7 @@ public class InitialAccessTokens {
 
     /** The id of the usable token with this plain value, if there is one (nothing is taken). */
     public Optional<Long> usable(String token) {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH || token.indexOf('\0') >= 0) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH || StoredText.hasNul(token)) {
             return Optional.empty();
         }
         Instant now = clock.instant();

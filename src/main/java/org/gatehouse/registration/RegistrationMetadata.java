@@ -1,5 +1,6 @@
 package org.gatehouse.registration;
 
+import org.gatehouse.platform.StoredText;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.client.RegistrationError;
@@ -190,7 +191,7 @@ public final class RegistrationMetadata {
             throw OAuthException.invalidClientMetadata("The request has more than " + MAX_FIELDS + " fields");
         }
         for (Map.Entry<String, Object> e : json.entrySet()) {
-            if (e.getKey().length() > MAX_FIELD_NAME || e.getKey().indexOf('\0') >= 0) {
+            if (e.getKey().length() > MAX_FIELD_NAME || StoredText.hasNul(e.getKey())) {
                 throw OAuthException.invalidClientMetadata("A field name is too long or holds a NUL character");
             }
             value(e.getKey(), e.getValue(), 0);
@@ -205,7 +206,7 @@ public final class RegistrationMetadata {
             if (s.length() > MAX_STRING) {
                 throw OAuthException.invalidClientMetadata(field + ": must not be longer than " + MAX_STRING + " characters");
             }
-            if (s.indexOf('\0') >= 0) {
+            if (StoredText.hasNul(s)) {
                 throw OAuthException.invalidClientMetadata(field + ": contains a NUL character");
             }
         } else if (v instanceof List<?> list) {

@@ -1,5 +1,6 @@
 package org.gatehouse.registration;
 
+import org.gatehouse.platform.StoredText;
 import org.gatehouse.config.RegistrationSettings;
 import org.gatehouse.error.OAuthException;
 
@@ -59,7 +60,7 @@ final class RegistrationPolicy {
             return Optional.empty();
         }
         String token = authorization.substring(7).trim();
-        return token.isEmpty() || token.indexOf(' ') >= 0 || token.indexOf('\0') >= 0 ? Optional.empty() : Optional.of(token);
+        return token.isEmpty() || token.indexOf(' ') >= 0 || StoredText.hasNul(token) ? Optional.empty() : Optional.of(token);
     }
 
     private static OAuthException off() {

@@ -1,5 +1,6 @@
 package org.gatehouse.registration;
 
+import org.gatehouse.platform.StoredText;
 import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
@@ -194,7 +195,7 @@ public class Registrations {
      * and one constant-time comparison alike (RFC 7592 §3: never tell whether the client exists).
      */
     private Client authenticated(String clientId, String token) {
-        Client client = clientId == null || clientId.length() > Clients.MAX_ID_LENGTH || clientId.indexOf('\0') >= 0
+        Client client = clientId == null || clientId.length() > Clients.MAX_ID_LENGTH || StoredText.hasNul(clientId)
                 ? null : clients.entity(clientId).orElse(null);
         String expected = client == null || client.getRegistrationTokenHash() == null ? NO_HASH : client.getRegistrationTokenHash();
         boolean matches = Secrets.constantTimeEquals(Secrets.sha256(token == null ? "" : token), expected);

@@ -10,12 +10,10 @@ import org.gatehouse.client.Clients;
 import org.gatehouse.client.GrantTypes;
 import org.gatehouse.config.ServerSettings;
 import org.gatehouse.config.TokenSettings;
-import org.gatehouse.keys.SigningKeys;
 import org.gatehouse.grant.RevokedGrants;
 import org.gatehouse.platform.SpaceSeparated;
 
 import java.security.GeneralSecurityException;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +35,7 @@ public class AccessTokenVerifier {
     private static final Set<String> REQUIRED = Set.of("iss", "sub", "aud", "exp", "iat", "jti", "client_id");
 
     @Inject
-    SigningKeys keys;
+    PublishedKeys published;
 
     @Inject
     ServerSettings server;
@@ -51,12 +49,8 @@ public class AccessTokenVerifier {
     @Inject
     Clients clients;
 
-    private volatile Prepared prepared;
-
-    /** What one key set verifies with: its Java keys by kid, and the claims rules. */
-    private record Prepared(SigningKeys.Snapshot snapshot, Map<String, CompactJws.Key> keys,
-                            DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier) {
-    }
+    /** The claims rules (issuer, audience, required claims), built once. */
+    private volatile DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier;
 
     /** A compact JWS has exactly two dots; opaque refresh tokens (base64url) have none. */
     public static boolean looksLikeJwt(String token) {
@@ -93,28 +87,14 @@ public class AccessTokenVerifier {
 
     private JWTClaimsSet process(String token)
             throws java.text.ParseException, GeneralSecurityException, CompactJws.UnknownKey, BadJWTException {
-        Prepared p = prepared(keys.current());
-        JWTClaimsSet claims;
-        try {
-            claims = CompactJws.verify(token, p.keys(), TYPE);
-        } catch (CompactJws.UnknownKey e) {
-            // A kid this node does not know yet may belong to a key just rotated in on another node
-            // (the key set is re-read at most once a second, however many such tokens arrive).
-            p = prepared(keys.refreshNow());
-            claims = CompactJws.verify(token, p.keys(), TYPE);
+        JWTClaimsSet claims = published.verify(token, TYPE);
+        DefaultJWTClaimsVerifier<SecurityContext> rules = claimsVerifier;
+        if (rules == null) {
+            rules = new DefaultJWTClaimsVerifier<>(tokens.audience(), new JWTClaimsSet.Builder().issuer(server.issuer()).build(),
+                    REQUIRED);
+            claimsVerifier = rules;
         }
-        p.claimsVerifier().verify(claims, null);
+        rules.verify(claims, null);
         return claims;
-    }
-
-    private Prepared prepared(SigningKeys.Snapshot snapshot) {
-        Prepared p = prepared;
-        if (p == null || p.snapshot() != snapshot) {
-            p = new Prepared(snapshot, CompactJws.prepare(snapshot.publicKeys(), SigningKeys.ALGORITHMS),
-                    new DefaultJWTClaimsVerifier<>(tokens.audience(), new JWTClaimsSet.Builder().issuer(server.issuer()).build(),
-                            REQUIRED));
-            prepared = p;
-        }
-        return p;
     }
 }

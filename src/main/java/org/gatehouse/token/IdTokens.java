@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,10 +55,8 @@ public class IdTokens {
     @Inject
     Clock clock;
 
-    private volatile Prepared prepared;
-
-    private record Prepared(SigningKeys.Snapshot snapshot, Map<String, CompactJws.Key> keys) {
-    }
+    @Inject
+    PublishedKeys published;
 
     /** A verified ID token presented as a hint: whose it is and for which clients. */
     public record Hint(String subject, List<String> audience) {
@@ -103,12 +100,7 @@ public class IdTokens {
             return Optional.empty();
         }
         try {
-            JWTClaimsSet claims;
-            try {
-                claims = CompactJws.verify(idToken, prepared(keys.current()).keys(), TYPE);
-            } catch (CompactJws.UnknownKey e) {
-                claims = CompactJws.verify(idToken, prepared(keys.refreshNow()).keys(), TYPE);
-            }
+            JWTClaimsSet claims = published.verify(idToken, TYPE);
             if (!server.issuer().equals(claims.getIssuer()) || claims.getSubject() == null
                     || claims.getAudience() == null || claims.getAudience().isEmpty()) {
                 return Optional.empty();
@@ -117,14 +109,5 @@ public class IdTokens {
         } catch (java.text.ParseException | GeneralSecurityException | CompactJws.UnknownKey | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private Prepared prepared(SigningKeys.Snapshot snapshot) {
-        Prepared p = prepared;
-        if (p == null || p.snapshot() != snapshot) {
-            p = new Prepared(snapshot, CompactJws.prepare(snapshot.publicKeys(), SigningKeys.ALGORITHMS));
-            prepared = p;
-        }
-        return p;
     }
 }

@@ -81,7 +81,7 @@ class AccessTokenVerifierTest {
 
     private static AccessTokenVerifier verifier(SigningKeys keys) {
         AccessTokenVerifier v = new AccessTokenVerifier();
-        v.keys = keys;
+        v.published = PublishedKeys.of(keys);
         v.server = new ServerSettings(ISSUER, Path.of("data"));
         v.tokens = new TokenSettings(Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(10),
                 Duration.ofDays(14), Duration.ofDays(90), AUDIENCE, true, Duration.ZERO);
