@@ -6,6 +6,8 @@ public enum AuditType {
     SIGN_IN_FAILED,
     /** A username or a client address reached its failed sign-in limit (throttle package). */
     SIGN_IN_THROTTLED,
+    /** A session ended: the pages' sign-out button or the end-session endpoint (OpenID Connect RP-Initiated Logout). */
+    SIGN_OUT,
     CONSENT_GRANTED,
     CONSENT_DENIED,
     CODE_REPLAY,

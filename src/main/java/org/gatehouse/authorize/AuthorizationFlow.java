@@ -1,5 +1,6 @@
 package org.gatehouse.authorize;
 
+import org.gatehouse.client.ClientRedirect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

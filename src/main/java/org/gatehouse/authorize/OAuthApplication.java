@@ -24,6 +24,7 @@ public class OAuthApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(AuthorizationEndpoint.class, TokenEndpoint.class, RevocationEndpoint.class,
                 IntrospectionEndpoint.class, JwksEndpoint.class, RegistrationEndpoint.class,
+                org.gatehouse.logout.EndSessionEndpoint.class,
                 OAuthErrorMapper.class, UnexpectedErrorMapper.class);
     }
 

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * { "scopes":   [ {"name": "...", "description": "..."} ],
  *   "clients":  [ {"clientId", "name", "type": "confidential|public", "authMethod", "secret",
- *                  "redirectUris": [], "allowedScopes": [], "defaultScopes": [], "requirePkce",
+ *                  "redirectUris": [], "postLogoutRedirectUris": [], "allowedScopes": [], "defaultScopes": [], "requirePkce",
  *                  "grantTypes": ["authorization_code", "refresh_token"],
  *                  "accessTokenTtl": "PT5M", "refreshTokenTtl": "P1D", "enabled"} ],
  *   "accounts": [ {"username", "password", "displayName", "email", "emailVerified", "roles": [], "enabled"} ] }
@@ -57,7 +57,7 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
     public record ClientEntry(String where, String clientId, String name, ClientType type, AuthMethod authMethod,
                               String secret, List<String> redirectUris, Set<String> allowedScopes,
                               Set<String> defaultScopes, Set<String> grantTypes, boolean requirePkce, Integer accessTtl, Integer refreshTtl,
-                              boolean enabled) {
+                              boolean enabled, List<String> postLogoutRedirectUris) {
 
         void checkScopesKnown(Collection<String> known) {
             ClientRules.unknownScopes(allowedScopes, known).stream().findFirst().ifPresent(p -> {
@@ -68,7 +68,8 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
         boolean differsFrom(Client c) {
             return !Objects.equals(name, c.getName()) || type != c.getType() || authMethod != c.getAuthMethod()
                     || (secret != null && !Secrets.constantTimeEquals(Secrets.sha256(secret), c.getSecretHash()))
-                    || !redirectUris.equals(c.getRedirectUris()) || !allowedScopes.equals(c.getAllowedScopes())
+                    || !redirectUris.equals(c.getRedirectUris())
+                    || !postLogoutRedirectUris.equals(c.getPostLogoutRedirectUris()) || !allowedScopes.equals(c.getAllowedScopes())
                     || !defaultScopes.equals(c.getDefaultScopes()) || !grantTypes.equals(c.getGrantTypes())
                     || requirePkce != c.isRequirePkce()
                     || !Objects.equals(accessTtl, c.getAccessTokenTtlSeconds())
@@ -86,6 +87,7 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
                 c.setSecretHash(null);
             }
             c.setRedirectUris(redirectUris);
+            c.setPostLogoutRedirectUris(postLogoutRedirectUris);
             c.setAllowedScopes(allowedScopes);
             c.setDefaultScopes(defaultScopes);
             c.setGrantTypes(grantTypes);
@@ -178,18 +180,20 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
             throw new ImportException(where + ".secret: a public client has no secret");
         }
         List<String> uris = strings(o, "redirectUris", where);
+        List<String> postLogout = strings(o, "postLogoutRedirectUris", where);
         Set<String> grantTypes = o.containsKey("grantTypes") ? new LinkedHashSet<>(strings(o, "grantTypes", where)) : GrantTypes.DEFAULT;
         Set<String> allowed = new LinkedHashSet<>(strings(o, "allowedScopes", where));
         Set<String> defaults = new LinkedHashSet<>(o.containsKey("defaultScopes") ? strings(o, "defaultScopes", where) : List.copyOf(allowed));
         Integer accessTtl = seconds(o, "accessTokenTtl", where, TokenSettings.MAX_ACCESS_TTL);
         Integer refreshTtl = seconds(o, "refreshTokenTtl", where, TokenSettings.MAX_REFRESH_TTL);
         // The one rule set of the console and of dynamic registration; the catalogue is checked when applied.
-        ClientRules.problems(new ClientRules.Draft(name, type, method, uris, allowed, defaults, grantTypes, accessTtl, refreshTtl), null, false)
+        ClientRules.problems(new ClientRules.Draft(name, type, method, uris, allowed, defaults, grantTypes, accessTtl, refreshTtl, postLogout), null, false)
                 .stream().findFirst().ifPresent(p -> {
                     throw new ImportException(where + "." + p.field() + (p.index() >= 0 ? "[" + p.index() + "]" : "") + ": " + p.message());
                 });
         return new ClientEntry(where, id, name, type, method, secret, List.copyOf(uris), allowed, defaults, grantTypes,
-                bool(o, "requirePkce", where, true), accessTtl, refreshTtl, bool(o, "enabled", where, true));
+                bool(o, "requirePkce", where, true), accessTtl, refreshTtl, bool(o, "enabled", where, true),
+                List.copyOf(postLogout));
     }
 
     private static AccountEntry account(JsonObject o, String where) {

@@ -43,6 +43,11 @@ public class Client {
     @Column(name = "redirect_uris")
     private List<String> redirectUris;
 
+    /** OpenID Connect RP-Initiated Logout 1.0 §3: where the end-session endpoint may send the browser back. */
+    @Convert(converter = LineSeparated.class)
+    @Column(name = "post_logout_redirect_uris")
+    private List<String> postLogoutRedirectUris;
+
     @Convert(converter = SpaceSeparated.class)
     @Column(name = "allowed_scopes")
     private Set<String> allowedScopes;
@@ -92,6 +97,7 @@ public class Client {
         this.type = type;
         this.authMethod = type == ClientType.PUBLIC ? AuthMethod.NONE : AuthMethod.CLIENT_SECRET_BASIC;
         this.redirectUris = List.of();
+        this.postLogoutRedirectUris = List.of();
         this.allowedScopes = Set.of();
         this.defaultScopes = Set.of();
         this.grantTypes = GrantTypes.DEFAULT;
@@ -129,6 +135,8 @@ public class Client {
     public void setSecretHash(String secretHash) { this.secretHash = secretHash; }
     public List<String> getRedirectUris() { return redirectUris; }
     public void setRedirectUris(List<String> redirectUris) { this.redirectUris = List.copyOf(redirectUris); }
+    public List<String> getPostLogoutRedirectUris() { return postLogoutRedirectUris == null ? List.of() : postLogoutRedirectUris; }
+    public void setPostLogoutRedirectUris(List<String> uris) { this.postLogoutRedirectUris = List.copyOf(uris); }
     public Set<String> getAllowedScopes() { return allowedScopes; }
     public void setAllowedScopes(Set<String> allowedScopes) { this.allowedScopes = allowedScopes; }
     public Set<String> getDefaultScopes() { return defaultScopes; }

@@ -21,7 +21,8 @@ import java.util.Set;
  *       (RFC 6749 §2.3.1);</li>
  *   <li>redirect URIs by {@link RedirectUriRules} (exact, https or loopback http or a
  *       private-use scheme, no fragment), none listed twice, at most {@value #MAX_REDIRECT_URIS_TOTAL}
- *       characters together (the {@code client.redirect_uris} column);</li>
+ *       characters together (the {@code client.redirect_uris} column); post-logout redirect URIs
+ *       (OpenID Connect RP-Initiated Logout 1.0 §3.1) by the same rules, in their own column;</li>
  *   <li>grant types by {@link GrantTypes};</li>
  *   <li>at least one allowed scope (not required of the import file), each in the catalogue;
  *       default scopes among the allowed;</li>
@@ -42,16 +43,32 @@ public final class ClientRules {
     public static final String TYPE = "type";
     public static final String AUTH_METHOD = "authMethod";
     public static final String REDIRECT_URIS = GrantTypes.REDIRECT_URIS_FIELD;
+    public static final String POST_LOGOUT_REDIRECT_URIS = "postLogoutRedirectUris";
     public static final String GRANT_TYPES = GrantTypes.FIELD;
     public static final String ALLOWED_SCOPES = "allowedScopes";
     public static final String DEFAULT_SCOPES = "defaultScopes";
     public static final String ACCESS_TTL = "accessTokenTtl";
     public static final String REFRESH_TTL = "refreshTokenTtl";
 
-    /** What is to be registered, however it was entered. Lifetimes in seconds, null for the server default. */
+    /**
+     * What is to be registered, however it was entered. Lifetimes in seconds, null for the server
+     * default. {@code postLogoutRedirectUris}: OpenID Connect RP-Initiated Logout 1.0 §3.1, none by default.
+     */
     public record Draft(String name, ClientType type, AuthMethod authMethod, List<String> redirectUris,
                         Collection<String> allowedScopes, Collection<String> defaultScopes,
-                        Collection<String> grantTypes, Integer accessTtl, Integer refreshTtl) {
+                        Collection<String> grantTypes, Integer accessTtl, Integer refreshTtl,
+                        List<String> postLogoutRedirectUris) {
+
+        public Draft {
+            postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : postLogoutRedirectUris;
+        }
+
+        /** A draft without post-logout redirect URIs. */
+        public Draft(String name, ClientType type, AuthMethod authMethod, List<String> redirectUris,
+                     Collection<String> allowedScopes, Collection<String> defaultScopes,
+                     Collection<String> grantTypes, Integer accessTtl, Integer refreshTtl) {
+            this(name, type, authMethod, redirectUris, allowedScopes, defaultScopes, grantTypes, accessTtl, refreshTtl, List.of());
+        }
     }
 
     /**
@@ -94,7 +111,8 @@ public final class ClientRules {
         } else if (d.type() == ClientType.PUBLIC && d.authMethod() != AuthMethod.NONE) {
             problems.add(plain(AUTH_METHOD, "A public client has no secret: its authentication method is none."));
         }
-        redirectUris(d.redirectUris(), problems);
+        uris(REDIRECT_URIS, "Redirect URIs", d.redirectUris(), problems);
+        uris(POST_LOGOUT_REDIRECT_URIS, "Post-logout redirect URIs", d.postLogoutRedirectUris(), problems);
         GrantTypes.problems(d.type(), d.grantTypes(), d.redirectUris())
                 .forEach(p -> problems.add(plain(p.field(), p.message())));
         scopes(d.allowedScopes(), d.defaultScopes(), knownScopes, scopeRequired, problems);
@@ -114,17 +132,18 @@ public final class ClientRules {
         return problems;
     }
 
-    private static void redirectUris(List<String> uris, List<Problem> problems) {
+    /** Redirect URIs and post-logout redirect URIs obey the same rules (both are matched exactly). */
+    private static void uris(String field, String label, List<String> uris, List<Problem> problems) {
         if (String.join("\n", uris).length() > MAX_REDIRECT_URIS_TOTAL) {
-            problems.add(plain(REDIRECT_URIS, "Redirect URIs must fit in " + MAX_REDIRECT_URIS_TOTAL + " characters in total."));
+            problems.add(plain(field, label + " must fit in " + MAX_REDIRECT_URIS_TOTAL + " characters in total."));
         }
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < uris.size(); i++) {
             String uri = uris.get(i);
             int index = i;
-            RedirectUriRules.problem(uri).ifPresent(p -> problems.add(new Problem(REDIRECT_URIS, index, uri, p)));
+            RedirectUriRules.problem(uri).ifPresent(p -> problems.add(new Problem(field, index, uri, p)));
             if (!seen.add(uri)) {
-                problems.add(new Problem(REDIRECT_URIS, index, uri, "is listed twice"));
+                problems.add(new Problem(field, index, uri, "is listed twice"));
             }
         }
     }

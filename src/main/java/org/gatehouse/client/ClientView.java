@@ -9,13 +9,14 @@ import java.util.Set;
 public record ClientView(String clientId, String name, ClientType type, AuthMethod authMethod, String secretHash,
                          List<String> redirectUris, Set<String> allowedScopes, Set<String> defaultScopes,
                          Set<String> grantTypes, boolean pkceRequired, Optional<Duration> accessTokenTtl,
-                         Optional<Duration> refreshTokenTtl, boolean enabled, boolean selfRegistered) {
+                         Optional<Duration> refreshTokenTtl, boolean enabled, boolean selfRegistered,
+                         List<String> postLogoutRedirectUris) {
 
     public static ClientView of(Client c) {
         return new ClientView(c.getClientId(), c.getName(), c.getType(), c.getAuthMethod(), c.getSecretHash(),
                 List.copyOf(c.getRedirectUris()), Set.copyOf(c.getAllowedScopes()), Set.copyOf(c.getDefaultScopes()),
                 Set.copyOf(c.getGrantTypes()), c.pkceRequired(), c.accessTokenTtl(), c.refreshTokenTtl(), c.isEnabled(),
-                c.isSelfRegistered());
+                c.isSelfRegistered(), List.copyOf(c.getPostLogoutRedirectUris()));
     }
 
     public boolean isPublic() {

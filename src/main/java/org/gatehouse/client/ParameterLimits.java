@@ -40,6 +40,9 @@ public final class ParameterLimits {
             Map.entry("login_hint", 256),
             Map.entry("id_token_hint", 8192),           // an ID token JWT
             Map.entry("prompt", 100),
+            Map.entry("post_logout_redirect_uri", 2000),
+            Map.entry("logout_hint", 256),
+            Map.entry("ui_locales", 100),
             Map.entry("max_age", 20),
             Map.entry("username", 100));
 

@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * OpenID Provider metadata (OpenID Connect Discovery 1.0 §3, §4) at
  * {@code /.well-known/openid-configuration}: the RFC 8414 document of {@link MetadataEndpoint}
  * plus what OpenID Connect adds, every value what this server really does: UserInfo
- * ({@code api.UserInfoResource}), the algorithms of the published signing keys (RS256 unless
+ * ({@code api.UserInfoResource}), the end-session endpoint (RP-Initiated Logout 1.0 §2.1,
+ * {@code logout.EndSessionEndpoint}), the algorithms of the published signing keys (RS256 unless
  * the operator chose ES256, see {@code gatehouse.keys.algorithm}), {@code public} subjects, the
  * claims ID tokens and UserInfo carry, the {@code prompt} values the authorization endpoint
  * honours, and no request objects or {@code claims} parameter ({@code false} said explicitly:
@@ -58,6 +59,7 @@ public class OpenIdConfigurationEndpoint {
         CLAIMS.forEach(claims::add);
         String json = oauth.oauth()
                 .add("userinfo_endpoint", server.baseUrl() + "/api/userinfo")
+                .add("end_session_endpoint", server.baseUrl() + "/oauth2/logout")
                 .add("subject_types_supported", JsonSupport.PROVIDER.createArrayBuilder().add("public"))
                 .add("id_token_signing_alg_values_supported", algorithms)
                 .add("claims_supported", claims)

@@ -5,12 +5,11 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 
-/** Sign-out: ends the container login and the whole HTTP session. */
+/** The pages' "Sign out" button: ends the container login and the whole HTTP session ({@link SignOut}). */
 @Named
 @RequestScoped
 public class SessionBacking {
@@ -18,10 +17,12 @@ public class SessionBacking {
     @Inject
     FacesContext faces;
 
-    public void signOut() throws IOException, ServletException {
+    @Inject
+    SignOut signOut;
+
+    public void signOut() throws IOException {
         ExternalContext external = faces.getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
-        external.invalidateSession();
+        signOut.end((HttpServletRequest) external.getRequest(), "sign-out button");
         external.redirect(external.getRequestContextPath() + "/login");
     }
 }

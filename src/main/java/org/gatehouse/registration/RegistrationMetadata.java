@@ -116,6 +116,7 @@ public final class RegistrationMetadata {
         }
         // The fields registered here are type-checked first, so their errors name them.
         List<String> redirectUris = strings(json, "redirect_uris");
+        List<String> postLogoutRedirectUris = strings(json, "post_logout_redirect_uris");
         List<String> responseTypes = strings(json, "response_types");
         Optional<String> grantTypeNames = json.get("grant_types") == null ? Optional.empty()
                 : Optional.of(String.join(" ", strings(json, "grant_types")));
@@ -153,7 +154,8 @@ public final class RegistrationMetadata {
                 "scope: name the scopes the client may ask for, space-separated"))));
         String name = clientName.orElse(defaultName);
 
-        ClientRules.Draft draft = new ClientRules.Draft(name, type, authMethod, redirectUris, scopes, scopes, grantTypes, null, null);
+        ClientRules.Draft draft = new ClientRules.Draft(name, type, authMethod, redirectUris, scopes, scopes, grantTypes, null, null,
+                postLogoutRedirectUris);
         List<ClientRules.Problem> problems = ClientRules.problems(draft, knownScopes);
         if (!problems.isEmpty()) {
             throw error(problems.get(0));
@@ -166,6 +168,8 @@ public final class RegistrationMetadata {
         return switch (p.field()) {
             case ClientRules.REDIRECT_URIS -> OAuthException.invalidRedirectUri(
                     "redirect_uris" + (p.index() >= 0 ? "[" + p.index() + "]: " + p.value() + " " + p.message() : ": " + p.message()));
+            case ClientRules.POST_LOGOUT_REDIRECT_URIS -> OAuthException.invalidClientMetadata("post_logout_redirect_uris"
+                    + (p.index() >= 0 ? "[" + p.index() + "]: " + p.value() + " " + p.message() : ": " + p.message()));
             case ClientRules.NAME -> OAuthException.invalidClientMetadata("client_name: " + p.message());
             case ClientRules.TYPE, ClientRules.AUTH_METHOD -> OAuthException.invalidClientMetadata("token_endpoint_auth_method: " + p.message());
             case ClientRules.GRANT_TYPES -> OAuthException.invalidClientMetadata("grant_types: " + p.message());

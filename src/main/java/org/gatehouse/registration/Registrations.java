@@ -221,6 +221,7 @@ public class Registrations {
         c.setType(d.type());
         c.setAuthMethod(d.authMethod());
         c.setRedirectUris(d.redirectUris());
+        c.setPostLogoutRedirectUris(d.postLogoutRedirectUris());
         c.setAllowedScopes(new LinkedHashSet<>(d.allowedScopes()));
         c.setDefaultScopes(new LinkedHashSet<>(d.defaultScopes()));
         c.setGrantTypes(new LinkedHashSet<>(d.grantTypes()));
@@ -260,6 +261,10 @@ public class Registrations {
     static OIDCClientMetadata metadata(Client c) {
         OIDCClientMetadata m = new OIDCClientMetadata();
         m.setRedirectionURIs(c.getRedirectUris().stream().map(URI::create).collect(Collectors.toCollection(LinkedHashSet::new)));
+        if (!c.getPostLogoutRedirectUris().isEmpty()) {
+            m.setPostLogoutRedirectionURIs(c.getPostLogoutRedirectUris().stream().map(URI::create)
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+        }
         m.setName(c.getName());
         try {
             Set<GrantType> grants = new LinkedHashSet<>();

@@ -98,4 +98,14 @@ class ImportFileTest {
         assertTrue(error("{'clients':[{'clientId':'c','type':'public','authMethod':'client_secret_basic','redirectUris':['https://x.example/cb']}]}")
                 .startsWith("clients[0].authMethod"));
     }
+
+    @Test
+    void postLogoutRedirectUrisAreImportedAndJudgedByTheSameRules() {
+        ImportFile f = ImportFile.parse(json("{'clients':[{'clientId':'web','secret':'0123456789abcdef0123456789abcdef',"
+                + "'redirectUris':['https://x.example/cb'],'postLogoutRedirectUris':['https://x.example/bye'],'allowedScopes':['profile']}]}"));
+        assertEquals(java.util.List.of("https://x.example/bye"), f.clients().get(0).postLogoutRedirectUris());
+        String message = error("{'clients':[{'clientId':'web','secret':'0123456789abcdef0123456789abcdef',"
+                + "'redirectUris':['https://x.example/cb'],'postLogoutRedirectUris':['http://x.example/bye'],'allowedScopes':['profile']}]}");
+        assertTrue(message.startsWith("clients[0].postLogoutRedirectUris[0]:"), message);
+    }
 }

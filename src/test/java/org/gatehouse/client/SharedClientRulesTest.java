@@ -60,4 +60,17 @@ class SharedClientRulesTest {
                 List.of("https://a.example/cb"), Set.of("profile"), Set.of("profile"), Set.of("authorization_code"), null, null);
         assertEquals(List.of("name"), fields(longName));
     }
+
+    @Test
+    void postLogoutRedirectUrisFollowTheRedirectUriRulesInTheirOwnField() {
+        ClientRules.Draft d = new ClientRules.Draft("App", ClientType.PUBLIC, AuthMethod.NONE, List.of("https://a.example/cb"),
+                Set.of("profile"), Set.of("profile"), Set.of("authorization_code"), null, null,
+                List.of("https://a.example/bye?from=gatehouse", "http://a.example/bye", "https://a.example/x#f",
+                        "https://a.example/bye?from=gatehouse"));
+        List<ClientRules.Problem> p = ClientRules.problems(d, Set.of("profile"));
+        assertEquals(List.of("postLogoutRedirectUris", "postLogoutRedirectUris", "postLogoutRedirectUris"),
+                p.stream().map(ClientRules.Problem::field).toList());
+        assertEquals(List.of(1, 2, 3), p.stream().map(ClientRules.Problem::index).toList());
+        assertTrue(p.get(2).message().contains("twice"), p.get(2).message());
+    }
 }

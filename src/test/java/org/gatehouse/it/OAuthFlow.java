@@ -111,6 +111,13 @@ public final class OAuthFlow {
         return post(formAction(page.body(), "consent"), fields);
     }
 
+    /** Presses the button {@code button} (its label {@code label}) of the form {@code formId} shown in {@code page}. */
+    public HttpResponse<String> press(HttpResponse<String> page, String formId, String button, String label) {
+        Map<String, String> fields = formFields(page.body(), formId);
+        fields.put(button, label);
+        return post(formAction(page.body(), formId), fields);
+    }
+
     /** The whole front channel: authorize, sign in, allow (if asked); returns the redirect to the client. */
     public String authorizeAndApprove(Map<String, String> params, String username, String password) {
         HttpResponse<String> r = follow(authorize(params));

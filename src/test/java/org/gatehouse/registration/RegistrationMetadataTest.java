@@ -156,4 +156,13 @@ class RegistrationMetadataTest {
         assertTrue(json.contains("\"client_name\":\"My App\""), json);
         assertFalse(json.contains("id_token_signed_response_alg"), json);
     }
+
+    @Test
+    void postLogoutRedirectUrisAreRegisteredByTheSameRules() {
+        RegistrationMetadata.Request r = parse("{'redirect_uris':['https://app.example/cb'],'scope':'profile',"
+                + "'post_logout_redirect_uris':['https://app.example/bye']}");
+        assertEquals(java.util.List.of("https://app.example/bye"), r.draft().postLogoutRedirectUris());
+        assertError("invalid_client_metadata", "post_logout_redirect_uris[0]", "{'redirect_uris':['https://app.example/cb'],"
+                + "'scope':'profile','post_logout_redirect_uris':['http://app.example/bye']}");
+    }
 }

@@ -233,6 +233,7 @@ public class ClientAdmin {
         c.setType(f.getType());
         c.setAuthMethod(f.getType() == ClientType.PUBLIC ? AuthMethod.NONE : f.getAuthMethod());
         c.setRedirectUris(f.redirectUriLines());
+        c.setPostLogoutRedirectUris(f.postLogoutRedirectUriLines());
         c.setAllowedScopes(new LinkedHashSet<>(f.getAllowedScopes()));
         c.setDefaultScopes(new LinkedHashSet<>(f.getDefaultScopes()));
         c.setGrantTypes(new LinkedHashSet<>(f.getGrantTypes()));

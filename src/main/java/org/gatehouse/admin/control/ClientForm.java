@@ -21,6 +21,7 @@ public class ClientForm implements Serializable {
     private ClientType type = ClientType.CONFIDENTIAL;
     private AuthMethod authMethod = AuthMethod.CLIENT_SECRET_BASIC;
     private String redirectUris;
+    private String postLogoutRedirectUris;
     private List<String> allowedScopes = new ArrayList<>();
     private List<String> defaultScopes = new ArrayList<>();
     private List<String> grantTypes = new ArrayList<>(GrantTypes.DEFAULT);
@@ -40,6 +41,7 @@ public class ClientForm implements Serializable {
         f.type = c.getType();
         f.authMethod = c.getAuthMethod();
         f.redirectUris = String.join("\n", c.getRedirectUris());
+        f.postLogoutRedirectUris = String.join("\n", c.getPostLogoutRedirectUris());
         f.allowedScopes = new ArrayList<>(c.getAllowedScopes());
         f.defaultScopes = new ArrayList<>(c.getDefaultScopes());
         f.grantTypes = new ArrayList<>(c.getGrantTypes());
@@ -55,10 +57,16 @@ public class ClientForm implements Serializable {
 
     /** The redirect URIs as entered, one per line, blank lines dropped, surrounding space trimmed. */
     public List<String> redirectUriLines() {
-        if (redirectUris == null) {
-            return List.of();
-        }
-        return redirectUris.lines().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return lines(redirectUris);
+    }
+
+    /** The post-logout redirect URIs (OpenID Connect RP-Initiated Logout), read like {@link #redirectUriLines()}. */
+    public List<String> postLogoutRedirectUriLines() {
+        return lines(postLogoutRedirectUris);
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     public boolean isExisting() { return existing; }
@@ -72,6 +80,8 @@ public class ClientForm implements Serializable {
     public void setAuthMethod(AuthMethod authMethod) { this.authMethod = authMethod; }
     public String getRedirectUris() { return redirectUris; }
     public void setRedirectUris(String redirectUris) { this.redirectUris = redirectUris; }
+    public String getPostLogoutRedirectUris() { return postLogoutRedirectUris; }
+    public void setPostLogoutRedirectUris(String uris) { this.postLogoutRedirectUris = uris; }
     public List<String> getAllowedScopes() { return allowedScopes; }
     public void setAllowedScopes(List<String> allowedScopes) { this.allowedScopes = allowedScopes == null ? new ArrayList<>() : allowedScopes; }
     public List<String> getDefaultScopes() { return defaultScopes; }

@@ -35,6 +35,7 @@ final class ClientRules {
         AuthMethod method = f.getType() == ClientType.PUBLIC ? AuthMethod.NONE : f.getAuthMethod();
         return new org.gatehouse.client.ClientRules.Draft(f.getName(), f.getType(), method, f.redirectUriLines(),
                 new LinkedHashSet<>(f.getAllowedScopes()), new LinkedHashSet<>(f.getDefaultScopes()),
-                new LinkedHashSet<>(f.getGrantTypes()), f.getAccessTokenTtl(), f.getRefreshTokenTtl());
+                new LinkedHashSet<>(f.getGrantTypes()), f.getAccessTokenTtl(), f.getRefreshTokenTtl(),
+                f.postLogoutRedirectUriLines());
     }
 }

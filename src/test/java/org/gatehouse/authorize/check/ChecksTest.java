@@ -31,7 +31,7 @@ class ChecksTest {
     private static ClientView client(ClientType type, List<String> redirects, boolean requirePkce, Set<String> grantTypes) {
         return new ClientView("c1", "Client", type, type == ClientType.PUBLIC ? AuthMethod.NONE : AuthMethod.CLIENT_SECRET_BASIC,
                 null, redirects, Set.of("profile", "notes:read"), Set.of("profile"), grantTypes, requirePkce || type == ClientType.PUBLIC,
-                Optional.empty(), Optional.empty(), true, false);
+                Optional.empty(), Optional.empty(), true, false, List.of());
     }
 
     private static AuthorizationContext context(ClientView client, String... kv) {

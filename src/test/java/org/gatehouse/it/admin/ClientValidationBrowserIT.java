@@ -39,6 +39,26 @@ class ClientValidationBrowserIT {
     }
 
     @Test
+    void postLogoutRedirectUrisAreJudgedLikeRedirectUrisThenSaved() {
+        try (Browser admin = Console.signedInAdmin()) {
+            String name = Console.unique("Logout App");
+            admin.open("/admin/client");
+            Console.fillClient(admin, null, name, "CONFIDENTIAL", "CLIENT_SECRET_BASIC", "https://app.example.com/cb",
+                    List.of("profile"), List.of());
+            admin.type("client:postLogoutRedirectUris", "https://app.example.com/bye\nhttp://app.example.com/bye");
+            admin.click("client:save");
+            String message = admin.waitForText("client:postLogoutRedirectUris-message", "Line 2: http://app.example.com/bye must use https");
+            assertTrue(Console.messages(admin).contains("Nothing was saved"), message);
+            assertEquals(0, Db.count("select count(*) from client where name = ?", name));
+            admin.type("client:postLogoutRedirectUris", "https://app.example.com/bye\nhttp://127.0.0.1:7000/bye");
+            admin.click("client:save");
+            admin.waitForText("messages", "Client created.");
+            assertEquals("https://app.example.com/bye\nhttp://127.0.0.1:7000/bye",
+                    Db.value("select post_logout_redirect_uris from client where name = ?", name));
+        }
+    }
+
+    @Test
     void clientCredentialsOnAPublicClientIsReportedOnTheGrantTypesAndNothingIsSaved() {
         try (Browser admin = Console.signedInAdmin()) {
             String name = Console.unique("Public Service");

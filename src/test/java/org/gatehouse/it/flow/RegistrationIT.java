@@ -219,6 +219,17 @@ class RegistrationIT {
     }
 
     @Test
+    void postLogoutRedirectUrisAreRegisteredAndAnsweredBack() {
+        JsonObject c = registered(body("redirect_uris", "[\"http://127.0.0.1:7777/cb\"]", "token_endpoint_auth_method", "\"none\"",
+                "scope", "\"profile\"", "post_logout_redirect_uris", "[\"http://127.0.0.1:7777/bye\"]"));
+        assertEquals("[\"http://127.0.0.1:7777/bye\"]", c.getJsonArray("post_logout_redirect_uris").toString());
+        assertEquals("http://127.0.0.1:7777/bye", Db.value("select post_logout_redirect_uris from client where client_id = ?",
+                c.getString("client_id")));
+        assertError(register(body("redirect_uris", "[\"https://app.example/cb\"]", "scope", "\"profile\"",
+                "post_logout_redirect_uris", "[\"http://app.example/bye\"]"), validToken()), 400, "invalid_client_metadata");
+    }
+
+    @Test
     void invalidMetadataIsRefusedPerFieldAndUsesNoToken() {
         String token = validToken();
         assertError(register(body("redirect_uris", "[\"http://app.example/cb\"]", "scope", "\"profile\""), token), 400, "invalid_redirect_uri");

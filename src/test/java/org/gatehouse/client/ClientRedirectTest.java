@@ -1,4 +1,4 @@
-package org.gatehouse.authorize;
+package org.gatehouse.client;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.gatehouse.authorize;
+package org.gatehouse.client;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Builds the authorization response URI (RFC 6749 §4.1.2): the proven redirect URI with the
- * response parameters added to its query, keeping any query it already has, plus {@code iss}
- * (RFC 9207 §2) so the client can tell which server answered.
+ * Builds a URI back to a client from one of its registered URIs, with parameters added to its
+ * query, keeping any query it already has: the authorization response (RFC 6749 §4.1.2, with
+ * {@code iss}, RFC 9207 §2, added by the caller) and the post-logout redirect with {@code state}
+ * (OpenID Connect RP-Initiated Logout 1.0 §3).
  */
 public final class ClientRedirect {
 
