@@ -161,4 +161,19 @@ public class InitialAccessTokens {
                         + " and t.revokedAt is null and t.expiresAt > :now and t.uses < t.maxUses")
                 .setParameter("id", id).setParameter("now", clock.instant()).executeUpdate() == 1;
     }
+
+    /** How long a spent token (expired, revoked or used up) stays listed in the console before housekeeping drops it. */
+    public static final Duration KEPT_AFTER_END = Duration.ofDays(30);
+
+    /**
+     * Drops tokens that expired, or were revoked, more than {@link #KEPT_AFTER_END} ago
+     * (bootstrap.Housekeeping): they can register nothing, and the table stays bounded. The
+     * clients they registered stay; the audit log keeps who created and revoked each token.
+     */
+    @Transactional
+    public int purgeExpired(Instant now) {
+        Instant before = now.minus(KEPT_AFTER_END);
+        return em.createQuery("delete from InitialAccessToken t where t.expiresAt < :t or t.revokedAt < :t")
+                .setParameter("t", before).executeUpdate();
+    }
 }
