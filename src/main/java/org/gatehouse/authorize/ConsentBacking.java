@@ -13,6 +13,8 @@ import org.gatehouse.client.Clients;
 import org.gatehouse.user.SessionCaller;
 import org.gatehouse.scope.Scopes;
 
+import org.gatehouse.user.SignOut;
+
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -57,9 +59,13 @@ public class ConsentBacking implements Serializable {
     @Inject
     transient FacesContext faces;
 
+    @Inject
+    transient SignOut signOut;
+
     private String request;
     private String clientName;
     private boolean selfRegistered;
+    private String destination;
     private List<ScopeLine> scopeLines = List.of();
     private boolean valid;
 
@@ -76,8 +82,39 @@ public class ConsentBacking implements Serializable {
         valid = true;
         clientName = client.get().name();
         selfRegistered = client.get().selfRegistered();
+        destination = destination(p.get().getRedirectUri());
         Map<String, String> described = scopes.describe(p.get().getScopes());
         scopeLines = described.entrySet().stream().map(e -> new ScopeLine(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * Where the answer will be sent, as the user can judge it: the redirect URI's host (and port),
+     * or for a native app's private-use scheme the scheme (RFC 8252 §7.1).
+     */
+    static String destination(String redirectUri) {
+        try {
+            java.net.URI uri = new java.net.URI(redirectUri);
+            if (uri.getHost() != null) {
+                return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            }
+            return uri.getScheme() + ":";
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null; // registered URIs always parse; nothing is shown rather than something wrong
+        }
+    }
+
+    /**
+     * "Not you? Use another account": ends this session ({@link SignOut}) and shows the sign-in
+     * page for the same parked request, which then continues as if the other account had signed
+     * in first.
+     */
+    public void switchAccount() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        Optional<PendingAuthorization> p = pending.find(request);
+        signOut.end((HttpServletRequest) external.getRequest(), "consent page: use another account");
+        redirect(external, p.map(r -> external.getRequestContextPath() + "/login?request="
+                + java.net.URLEncoder.encode(r.getId(), java.nio.charset.StandardCharsets.UTF_8))
+                .orElse(external.getRequestContextPath() + "/login"));
     }
 
     public void allow() throws IOException {
@@ -128,5 +165,6 @@ public class ConsentBacking implements Serializable {
     /** The client registered itself (RFC 7591): its name is its own claim, and this page is shown every time. */
     public boolean isSelfRegistered() { return selfRegistered; }
     public List<ScopeLine> getScopeLines() { return scopeLines; }
+    public String getDestination() { return destination; }
     public boolean isValid() { return valid; }
 }

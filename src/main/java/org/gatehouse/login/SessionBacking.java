@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.gatehouse.user.SignOut;
+
 import java.io.IOException;
 
 /** The pages' "Sign out" button: ends the container login and the whole HTTP session ({@link SignOut}). */

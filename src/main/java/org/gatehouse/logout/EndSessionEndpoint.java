@@ -17,7 +17,7 @@ import org.gatehouse.client.ClientView;
 import org.gatehouse.client.Clients;
 import org.gatehouse.config.ServerSettings;
 import org.gatehouse.error.ErrorPage;
-import org.gatehouse.login.SignOut;
+import org.gatehouse.user.SignOut;
 import org.gatehouse.platform.Secrets;
 import org.gatehouse.token.IdTokens;
 import org.gatehouse.user.AccountCache;

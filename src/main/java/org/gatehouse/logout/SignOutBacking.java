@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.gatehouse.login.SignOut;
+import org.gatehouse.user.SignOut;
 import org.gatehouse.platform.Secrets;
 
 import java.io.IOException;

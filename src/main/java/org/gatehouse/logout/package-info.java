@@ -19,7 +19,7 @@
  *       (§3), or to the {@code /signed-out} page.</li>
  * </ul>
  * Signing out ends the Gatehouse session (the container login and the HTTP session, {@code
- * login.SignOut}); tokens already issued keep their lifetimes (revocation is RFC 7009's job).
+ * user.SignOut}); tokens already issued keep their lifetimes (revocation is RFC 7009's job).
  * The decision ({@link org.gatehouse.logout.EndSessionDecision}) is pure and unit-tested.
  */
 package org.gatehouse.logout;

@@ -66,6 +66,35 @@ class FlowBrowserIT {
     }
 
     @Test
+    void theConsentPageNamesTheDestinationAndLetsAnotherAccountAnswer() {
+        OAuthFlow pkce = new OAuthFlow();
+        Map<String, String> params = pkce.request(OpenIdConnectIT.CLIENT, "openid profile", "switch");
+        params.put("prompt", "consent"); // always asked, whatever was remembered before
+        try (Browser browser = new Browser()) {
+            browser.open("/oauth2/authorize?" + Http.form(params));
+            browser.waitForUrl(Http.base() + "/login");
+            browser.signIn("dave", "dave-password-1");
+            browser.waitForUrl(Http.base() + "/consent");
+            assertEquals("127.0.0.1:9876", browser.textOf("destination"));
+            assertTrue(browser.text().contains("Not dave?"), browser.text());
+            browser.click("switch-account");
+            browser.waitForUrl(Http.base() + "/login");
+            browser.waitForPageText("IT OpenID Connect Client"); // the same request, now for whoever signs in
+            browser.signIn("judy", "judy-password-1");
+            browser.waitForUrl(Http.base() + "/consent");
+            assertTrue(browser.text().contains("Signed in as judy"), browser.text());
+            browser.click("allow");
+            browser.waitForUrl(REDIRECT);
+            Map<String, String> q = Http.query(browser.url());
+            assertEquals("switch", q.get("state"));
+            HttpResponse<String> token = pkce.exchange(q.get("code"), OpenIdConnectIT.CLIENT, OpenIdConnectIT.SECRET);
+            assertEquals(200, token.statusCode(), token.body());
+            HttpResponse<String> me = Http.get("/api/userinfo", "Authorization", "Bearer " + Http.json(token).getString("access_token"));
+            assertEquals("judy", Http.json(me).getString("preferred_username"), "the token is the second account's");
+        }
+    }
+
+    @Test
     void wrongPasswordShowsAnErrorAndGoesNoFurther() {
         try (Browser browser = new Browser()) {
             browser.open("/oauth2/authorize?" + Http.form(new OAuthFlow().request(CONFIDENTIAL, "profile", "w")));

@@ -1,4 +1,4 @@
-package org.gatehouse.login;
+package org.gatehouse.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +13,7 @@ import java.security.Principal;
 
 /**
  * Ending a Gatehouse session, the one way every entry point does it (the pages' "Sign out" button,
- * the end-session endpoint and its confirmation page, logout package): the container login ends,
+ * the consent page's "use another account", the end-session endpoint and its confirmation page): the container login ends,
  * the whole HTTP session is invalidated, and a {@code SIGN_OUT} audit event names who and through what.
  */
 @ApplicationScoped
