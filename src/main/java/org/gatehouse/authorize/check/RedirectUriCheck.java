@@ -34,8 +34,11 @@ public final class RedirectUriCheck implements AuthorizationCheck {
             context.redirectUriGiven = true;
             return;
         }
+        // Escaped by the error page; named so that the developer sees what was sent and for which client.
         throw new AuthorizationPageException("Invalid redirect URI",
-                "The redirect_uri does not match any address registered for this application, so you are not sent back to it.");
+                "The redirect_uri " + given + " does not match any address registered for " + context.client.name()
+                        + " (client_id " + context.client.clientId() + "), so you are not sent back to it."
+                        + " Redirect URIs are compared exactly: scheme, host, port, path and query.");
     }
 
     static boolean loopbackMatch(boolean publicClient, String registered, String given) {

@@ -56,7 +56,9 @@ class ChecksTest {
     void rejectsRedirectUriWithExtraPathSegment() {
         AuthorizationContext c = context(client(ClientType.CONFIDENTIAL, List.of("https://app.example/cb"), true),
                 "redirect_uri", "https://app.example/cb/x");
-        assertThrows(AuthorizationPageException.class, () -> new RedirectUriCheck().check(c));
+        AuthorizationPageException e = assertThrows(AuthorizationPageException.class, () -> new RedirectUriCheck().check(c));
+        // the page names what was sent and for which client, so the developer can see the difference
+        assertTrue(e.getMessage().contains("https://app.example/cb/x") && e.getMessage().contains("client_id c1"), e.getMessage());
     }
 
     @Test

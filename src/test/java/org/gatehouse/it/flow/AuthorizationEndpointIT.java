@@ -60,8 +60,12 @@ class AuthorizationEndpointIT {
     @Test
     void rejectsUnregisteredRedirectUri() {
         Map<String, String> p = flow.request(CONFIDENTIAL, "profile", "s1");
-        p.put("redirect_uri", "https://evil.example/cb");
-        assertErrorPage(flow.authorize(p));
+        p.put("redirect_uri", "https://evil.example/cb?<script>x</script>");
+        HttpResponse<String> page = flow.authorize(p);
+        assertErrorPage(page);
+        assertTrue(page.body().contains("https://evil.example/cb?&lt;script&gt;x&lt;/script&gt;"), "named, escaped: " + page.body());
+        assertFalse(page.body().contains("<script>x"), page.body());
+        assertTrue(page.body().contains("IT Confidential Client"), "names the application: " + page.body());
     }
 
     @Test
