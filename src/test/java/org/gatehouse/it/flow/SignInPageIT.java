@@ -1,5 +1,6 @@
 package org.gatehouse.it.flow;
 
+import org.gatehouse.it.Browser;
 import org.gatehouse.it.Db;
 import org.gatehouse.it.Http;
 import org.gatehouse.it.OAuthFlow;
@@ -87,5 +88,51 @@ class SignInPageIT {
         assertTrue(body.contains("id=\"username-error\""), "the message the field points to exists");
         assertTrue(body.contains("role=\"alert\""), "the error summary is announced");
         assertTrue(body.contains("to continue to <strong>IT Public &lt;SPA&gt;</strong>"), "the application stays named: " + body);
+    }
+
+    /** WCAG 1.4.11: field borders and the keyboard focus ring at 3:1 or more against the card, as Chromium renders them. */
+    @Test
+    void fieldBordersAndTheFocusRingAreVisibleEnough() {
+        try (Browser browser = new Browser()) {
+            browser.open("/login");
+            org.openqa.selenium.WebElement username = browser.byId("username");
+            String card = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "return getComputedStyle(arguments[0].closest('.card')).backgroundColor", username);
+            String border = username.getCssValue("border-top-color");
+            assertTrue(contrast(border, card) >= 3.0, "border " + border + " on " + card + ": " + contrast(border, card));
+            username.sendKeys(org.openqa.selenium.Keys.TAB); // keyboard focus moves to the password field: :focus-visible
+            org.openqa.selenium.WebElement focused = browser.driver().switchTo().activeElement();
+            assertEquals("password", focused.getAttribute("id"));
+            String ring = focused.getCssValue("outline-color");
+            assertEquals("solid", focused.getCssValue("outline-style"), "a visible focus ring");
+            assertTrue(contrast(ring, card) >= 3.0, "focus ring " + ring + " on " + card + ": " + contrast(ring, card));
+        }
+    }
+
+    /** WCAG 2 contrast ratio of two CSS colours, rgb()/rgba() or #rrggbb. */
+    static double contrast(String a, String b) {
+        double la = luminance(a), lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(String css) {
+        int[] rgb = new int[3];
+        String c = css.trim();
+        if (c.startsWith("#")) {
+            for (int i = 0; i < 3; i++) {
+                rgb[i] = Integer.parseInt(c.substring(1 + 2 * i, 3 + 2 * i), 16);
+            }
+        } else {
+            String[] parts = c.substring(c.indexOf('(') + 1, c.indexOf(')')).split(",");
+            for (int i = 0; i < 3; i++) {
+                rgb[i] = Integer.parseInt(parts[i].trim());
+            }
+        }
+        double[] lin = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = rgb[i] / 255.0;
+            lin[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
     }
 }
