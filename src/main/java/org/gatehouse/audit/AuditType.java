@@ -25,6 +25,8 @@ public enum AuditType {
     TOKEN_REVOKED,
     ADMIN_BOOTSTRAPPED,
     IMPORT_APPLIED,
+    /** An administrator downloaded scopes, clients and accounts as an import file (no secrets in it). */
+    CONFIGURATION_EXPORTED,
     CLIENT_CREATED,
     CLIENT_UPDATED,
     CLIENT_DELETED,

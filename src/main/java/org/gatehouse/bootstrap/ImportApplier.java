@@ -120,6 +120,9 @@ public class ImportApplier {
             Account existing = em.createQuery("select a from Account a where a.username = :u", Account.class)
                     .setParameter("u", a.username()).getResultStream().findFirst().orElse(null);
             if (existing == null) {
+                if (a.password() == null) {
+                    throw new ImportException("account " + a.username() + ": a password is required for a new account");
+                }
                 Account account = new Account(a.username(), a.passwordHash(hasher), a.roles(), now);
                 a.applyTo(account);
                 em.persist(account);

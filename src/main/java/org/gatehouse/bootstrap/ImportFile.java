@@ -99,7 +99,10 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
         }
     }
 
-    /** An account to declare; {@code password} is hashed with Argon2id before it is stored. */
+    /**
+     * An account to declare; {@code password} is hashed with Argon2id before it is stored. It may be
+     * left out for an account that exists (its password stays; what {@link ConfigurationExport} writes).
+     */
     public record AccountEntry(String username, String password, String displayName, String email,
                                boolean emailVerified, Set<String> roles, boolean enabled) {
 
@@ -108,7 +111,7 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
         }
 
         boolean passwordMatches(Account a, PasswordHasher hasher) {
-            return hasher.verify(password, a.getPasswordHash());
+            return password == null || hasher.verify(password, a.getPasswordHash());
         }
 
         boolean differsFrom(Account a, PasswordHasher hasher) {
@@ -201,8 +204,8 @@ public record ImportFile(List<ScopeEntry> scopes, List<ClientEntry> clients, Lis
         if (!USERNAME.matcher(username).matches()) {
             throw new ImportException(where + ".username: use 1-100 letters, digits or . _ @ + -");
         }
-        String password = required(o, "password", where);
-        if (password.length() < 8) {
+        String password = optional(o, "password", where, null);
+        if (password != null && password.length() < 8) {
             throw new ImportException(where + ".password: must be at least 8 characters");
         }
         Set<String> roles = new LinkedHashSet<>();

@@ -1,7 +1,9 @@
 package org.gatehouse.it.admin;
 
 import org.gatehouse.it.Browser;
+import org.gatehouse.it.Db;
 import org.gatehouse.it.Http;
+import org.gatehouse.it.OAuthFlow;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -149,5 +151,32 @@ class AdminAccessIT {
             user.waitForUrl(Http.base() + "/consent");
             assertEquals(name, user.textOf("client-name"), "rendered literally, not run");
         }
+    }
+
+    /** The configuration export: admins only, an import file, nothing secret in it, audited. */
+    @Test
+    void theExportIsForAdminsOnlyAndHoldsNoSecret() {
+        HttpResponse<String> anonymous = Http.get("/admin/export");
+        assertEquals(3, anonymous.statusCode() / 100, "anonymous: sent to sign in, " + anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Location").orElse("").contains("/login"), anonymous.headers().toString());
+        assertFalse(anonymous.body().contains("clientId"));
+        OAuthFlow user = new OAuthFlow();
+        user.follow(user.signIn(user.get("/login?next=/admin/"), "alice", "alice-password-1"));
+        assertEquals(403, user.get("/admin/export").statusCode(), "a user without the admin role");
+
+        OAuthFlow admin = new OAuthFlow();
+        admin.follow(admin.signIn(admin.get("/login?next=/admin/"), Console.ADMIN, Console.adminPassword()));
+        long before = Db.count("select count(*) from audit_event where event_type = 'CONFIGURATION_EXPORTED'");
+        HttpResponse<String> r = admin.get("/admin/export");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("gatehouse-import.json"));
+        jakarta.json.JsonObject file = Http.json(r);
+        jakarta.json.JsonObject oidc = file.getJsonArray("clients").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(c -> c.getString("clientId").equals("it-oidc")).findFirst().orElseThrow();
+        assertEquals("http://127.0.0.1:9876/signed-out", oidc.getJsonArray("postLogoutRedirectUris").getString(0));
+        assertFalse(r.body().contains("it-oidc-secret") || r.body().contains("\"secret\"") || r.body().contains("\"password\"")
+                || r.body().contains("argon2"), "no secret, password or hash");
+        assertTrue(file.getJsonArray("accounts").toString().contains("\"username\":\"alice\""));
+        assertEquals(before + 1, Db.count("select count(*) from audit_event where event_type = 'CONFIGURATION_EXPORTED'"));
     }
 }
