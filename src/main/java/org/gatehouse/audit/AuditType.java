@@ -34,6 +34,8 @@ public enum AuditType {
     ACCOUNT_CREATED,
     ACCOUNT_UPDATED,
     ACCOUNT_PASSWORD_RESET,
+    /** An administrator ended every session of an account ("sign out everywhere"). */
+    ACCOUNT_SIGNED_OUT,
     SCOPE_SAVED,
     SCOPE_DELETED,
     KEY_ROTATED,

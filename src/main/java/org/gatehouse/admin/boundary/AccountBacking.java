@@ -84,6 +84,17 @@ public class AccountBacking implements Serializable {
         return null;
     }
 
+    public String signOutEverywhere() {
+        try {
+            admin.signOutEverywhere(form.getId(), Pages.actor(faces));
+            Pages.infoAfterRedirect(faces, "Every session of this account ends at its next request, on every node.");
+            return Pages.redirect(VIEW, "id", form.getId());
+        } catch (EditConflict e) {
+            Pages.error(faces, e.getMessage());
+        }
+        return null;
+    }
+
     /** The failed sign-ins counted for this username now, if any (null if none). */
     public ThrottleAdmin.Row getThrottle() {
         return form == null || !form.isExisting() ? null : throttles.forUsername(form.getUsername()).orElse(null);

@@ -205,6 +205,24 @@ public class AccountAdmin {
                 "sessionsEnded" + (revoked > 0 ? " grantsRevoked=" + revoked : ""), actor.address());
     }
 
+    /**
+     * "Sign out everywhere": a new security stamp ends every session of the account, on every node,
+     * at its next request (the account cache is evicted through the change feed). Tokens already
+     * issued are not touched: revoking them is the Grants page's job.
+     */
+    @Transactional
+    public void signOutEverywhere(long id, Actor actor) {
+        Account account = em.find(Account.class, id);
+        if (account == null) {
+            throw new EditConflict("This account no longer exists.");
+        }
+        account.endSessions();
+        account.touch(clock.instant());
+        flush(InvalidInput.FORM);
+        accountCache.changed(account.getId());
+        audit.record(AuditType.ACCOUNT_SIGNED_OUT, actor.username(), account.getUsername(), "sessionsEnded", actor.address());
+    }
+
     private static void checkDetails(AccountForm f, InvalidInput.Collector problems) {
         if (f.getRoles().isEmpty()) {
             problems.add("roles", "Choose at least one role.");

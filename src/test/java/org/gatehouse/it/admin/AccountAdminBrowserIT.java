@@ -85,7 +85,7 @@ class AccountAdminBrowserIT {
         try (Browser admin = Console.signedInAdmin()) {
             long id = (Long) Db.value("select id from account where username = 'admin'");
             admin.open("/admin/account?id=" + id);
-            admin.byId("account:enabled").click();
+            admin.toggle("account:enabled");
             Console.check(admin, "account:roles", List.of("user"));
             admin.click("account:save");
             assertTrue(Console.fieldMessage(admin, "account:enabled-message").contains("cannot disable your own account"), admin.text());
@@ -147,11 +147,33 @@ class AccountAdminBrowserIT {
             JsonObject tokens = signInWithTokens(flow, user, "Disabled-password-1");
             assertTrue(signedIn(flow));
 
-            admin.byId("account:enabled").click();
+            admin.toggle("account:enabled");
             admin.click("account:save");
             admin.find(By.cssSelector("#messages .info"));
             assertFalse(signedIn(flow), "the next request of the user's session is signed out");
             assertInvalidGrant(tokens.getString("refresh_token"));
+        }
+    }
+
+    @Test
+    void signOutEverywhereEndsTheSessionsButKeepsTheTokens() {
+        String user = Console.unique("signout-live");
+        try (Browser admin = Console.signedInAdmin()) {
+            Console.createAccount(admin, user, "Signout-live-password-1");
+            OAuthFlow laptop = new OAuthFlow();
+            OAuthFlow phone = new OAuthFlow();
+            JsonObject tokens = signInWithTokens(laptop, user, "Signout-live-password-1");
+            signInWithTokens(phone, user, "Signout-live-password-1");
+            assertTrue(signedIn(laptop) && signedIn(phone));
+
+            admin.click("sessions:sign-out-everywhere");
+            assertTrue(Console.messages(admin).contains("Every session of this account ends"), Console.messages(admin));
+            assertFalse(signedIn(laptop), "both browsers are signed out");
+            assertFalse(signedIn(phone));
+            HttpResponse<String> refreshed = Console.refresh(OAuthFlow.CONFIDENTIAL, OAuthFlow.CONFIDENTIAL_SECRET,
+                    tokens.getString("refresh_token"));
+            assertEquals(200, refreshed.statusCode(), "tokens are not revoked by a sign-out: " + refreshed.body());
+            assertEquals(1, Db.count("select count(*) from audit_event where event_type = 'ACCOUNT_SIGNED_OUT' and subject = ?", user));
         }
     }
 

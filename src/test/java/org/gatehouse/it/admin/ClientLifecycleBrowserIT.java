@@ -92,7 +92,7 @@ class ClientLifecycleBrowserIT {
 
             admin.open("/admin/client?id=" + clientId);
             assertTrue(admin.byId("client:enabled").isSelected());
-            admin.byId("client:enabled").click();
+            admin.toggle("client:enabled");
             admin.click("client:save");
             admin.waitForText("messages", "Saved.");
             HttpResponse<String> after = Http.get("/api/notes", "Authorization", "Bearer " + access);
@@ -165,7 +165,7 @@ class ClientLifecycleBrowserIT {
 
             admin.open(accountUrl);
             assertTrue(admin.byId("account:enabled").isSelected());
-            admin.byId("account:enabled").click();
+            admin.toggle("account:enabled");
             admin.click("account:save");
             admin.find(By.cssSelector("#messages .info"));
             assertTrue(Console.messages(admin).contains("disabled"), Console.messages(admin));
