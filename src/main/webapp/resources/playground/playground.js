@@ -18,7 +18,8 @@ function show(s) {
 }
 
 function setup() {
-  return {clientType: $('ct-public').checked ? 'public' : 'confidential', scopes: $('scopes').value};
+  return {clientType: $('ct-public').checked ? 'public' : 'confidential', scopes: $('scopes').value,
+    openid: $('oidc').checked ? 'on' : ''};
 }
 
 async function run(button, action, params, message) {
@@ -47,8 +48,11 @@ const outcome = s => s.outcome ? `${s.outcome.title}: ${s.outcome.explanation}` 
 const actions = {
   'btn-build': () => ['build', setup(), () => 'Authorization request built: read the parameters, then send the browser.'],
   'btn-go': () => ['go', {}, () => ''],
-  'btn-exchange': () => ['exchange', {}, s => s.vars.accessToken ? 'Tokens received (D).' : outcome(s)],
+  'btn-exchange': () => ['exchange', {}, s => !s.vars.accessToken ? outcome(s)
+    : !s.idToken.present ? 'Tokens received (D).'
+    : s.idToken.valid ? 'Tokens received (D); the ID token passed every check.' : 'Tokens received (D), but the ID token was REFUSED.'],
   'btn-inspect': () => ['inspect', {}, s => s.token.checks.every(c => c.ok) ? 'Signature and claims verified.' : 'Some checks failed.'],
+  'btn-userinfo': () => ['userinfo', {}, s => `UserInfo answered HTTP ${s.resource?.status}.`],
   'btn-call': () => ['call', {endpoint: $('api-endpoint').value}, s => `API answered HTTP ${s.resource?.status}.`],
   'btn-refresh': () => ['refresh', {}, outcome],
   'btn-reuse-refresh': () => ['reuse-refresh', {}, outcome],
@@ -76,7 +80,8 @@ setInterval(() => renderExpiry(current), 1000);
 try {
   const s = await state();
   $(s.confidential ? 'ct-confidential' : 'ct-public').checked = true;
-  if (s.scopes) $('scopes').value = s.scopes;
+  $('oidc').checked = s.openid;
+  if (s.scopes) $('scopes').value = s.scopes.split(' ').filter(t => t !== 'openid').join(' ');
   show(s);
   if (location.hash === '#step-b') {
     $('step-b').scrollIntoView({block: 'center'});

@@ -37,6 +37,7 @@ export function render(s) {
   renderRequest(s);
   renderCallback(s);
   renderTokens(s);
+  renderIdToken(s);
   renderResource(s);
   renderVars(s);
   renderOutcome(s);
@@ -48,6 +49,7 @@ export function render(s) {
   enable('btn-exchange', can.exchange);
   enable('btn-inspect', can.inspect);
   enable('btn-call', can.callApi);
+  enable('btn-userinfo', can.userInfo);
   enable('btn-refresh', can.refresh);
   enable('btn-reuse-refresh', can.reuseRefresh);
   enable('btn-revoke', can.revoke);
@@ -85,6 +87,43 @@ function renderTokens(s) {
     el('b', {textContent: ` ${c.name}: `}), c.detail)));
 }
 
+const MARKS = {passed: '✓', failed: '✗', not_checked: '–'};
+const CLASSES = {passed: 'ok', failed: 'bad', not_checked: 'skip'};
+
+function checkItems(checks) {
+  return checks.map(c => el('li', {className: CLASSES[c.status] ?? 'bad', title: c.status.replace('_', ' ')},
+    el('span', {className: 'pg-mark', textContent: MARKS[c.status] ?? '✗', ariaHidden: 'true'}),
+    el('b', {textContent: ` ${c.name}: `}), c.detail,
+    c.why ? el('span', {className: 'pg-why', textContent: `Why: ${c.why}`}) : null));
+}
+
+function claimRows(rows) {
+  return rows.map(r => el('tr', {},
+    el('th', {scope: 'row'}, el('code', {textContent: r.name})),
+    el('td', {}, el('code', {className: 'pg-value', textContent: r.value})),
+    el('td', {textContent: r.meaning})));
+}
+
+function renderIdToken(s) {
+  const id = s.idToken;
+  $('id-present').hidden = !id.present;
+  $('id-empty').hidden = id.present;
+  $('step-id').classList.toggle('current', id.present && (s.current === 'D' || s.current === 'E' || s.current === 'F'));
+  if (!id.present) return;
+  text('id-verdict', id.valid ? '✓ ID token accepted: every check passed' : '✗ ID token REFUSED: a check failed, so nobody is signed in');
+  $('id-verdict').className = `pg-verdict ${id.valid ? 'ok' : 'bad'}`;
+  text('id-header', id.header || '–');
+  $('id-claims').replaceChildren(...claimRows(id.rows));
+  $('id-checks').replaceChildren(...checkItems(id.checks));
+  const u = id.userInfo;
+  $('userinfo-result').hidden = !u;
+  if (!u) return;
+  text('userinfo-status', `HTTP ${u.status}`);
+  $('userinfo-status').className = `pg-http ${u.status >= 400 ? 'bad' : 'ok'}`;
+  $('userinfo-claims').replaceChildren(...claimRows(u.rows));
+  $('userinfo-checks').replaceChildren(...checkItems(u.checks));
+}
+
 function renderResource(s) {
   const r = s.resource;
   text('resource-endpoint', r ? r.endpoint : '–');
@@ -101,6 +140,9 @@ function renderVars(s) {
   text('var-scope', v.grantedScope || 'none');
   text('var-refresh-token', v.refreshToken ? `${short(v.refreshToken, 8)}${v.revoked ? ' (revoked)' : ''}` : 'none');
   $('var-rotated').replaceChildren(...v.rotated.map(t => el('li', {textContent: `${short(t, 8)} (rotated out)`})));
+  text('var-id-token', v.idToken ? short(v.idToken, 10) : 'none');
+  $('var-id-token').title = v.idToken;
+  text('var-nonce', v.nonce || 'none');
   text('var-state', v.state ? `${v.state}${v.stateMatched ? ` (${v.stateMatched === 'matches' ? 'checked ✓' : 'MISMATCH'})` : ''}` : 'none');
   text('var-verifier', v.verifier || 'none');
   text('var-challenge', v.challenge || 'none');

@@ -8,7 +8,9 @@ public enum ApiEndpoint {
     ME("GET", "/api/me", "profile", "your profile"),
     NOTES_LIST("GET", "/api/notes", "notes:read", "your notes"),
     NOTES_CREATE("POST", "/api/notes", "notes:write", "a new note"),
-    NOTES_DELETE("DELETE", "/api/notes/{id}", "notes:write", "delete the last note created here");
+    NOTES_DELETE("DELETE", "/api/notes/{id}", "notes:write", "delete the last note created here"),
+    /** OpenID Connect UserInfo (OIDC Core §5.3): the signed-in user's claims, by scope. */
+    USERINFO("GET", "/api/userinfo", "openid", "the user's claims (UserInfo)");
 
     final String method;
     final String path;

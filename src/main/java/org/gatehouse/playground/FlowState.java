@@ -48,8 +48,12 @@ public class FlowState implements Serializable {
 
     // the request (A)
     boolean confidential = true;
-    String scopes = String.join(" ", PlaygroundClients.SCOPES);
+    String scopes = String.join(" ", PlaygroundClients.DEFAULT_SCOPES);
+    /** The page's "OpenID Connect" switch: openid in the scope, a nonce in the request. */
+    boolean openid;
     String state;
+    /** OpenID Connect's nonce (OIDC Core §3.1.2.1), sent in (A), expected back inside the ID token. */
+    String nonce;
     String verifier;
     String challenge;
     boolean stateAnswered;
@@ -74,6 +78,11 @@ public class FlowState implements Serializable {
     String jwtClaims;
     List<Check> checks = List.of();
 
+    // OpenID Connect: the ID token of the last token response, as the client validated it; UserInfo
+    String idToken;
+    IdTokenChecks.Report idReport;
+    IdTokenChecks.UserInfoView userInfo;
+
     // the API (E, F)
     Resource resource;
     Long lastNoteId;
@@ -95,7 +104,7 @@ public class FlowState implements Serializable {
 
     /** Forgets the current run (the log stays, so a second run can be compared with the first). */
     void newRun() {
-        state = verifier = challenge = authorizationUrl = code = consumedCode = null;
+        state = nonce = verifier = challenge = authorizationUrl = code = consumedCode = null;
         stateAnswered = false;
         stateMatched = null;
         params = List.of();
@@ -110,7 +119,9 @@ public class FlowState implements Serializable {
     }
 
     void dropTokens() {
-        accessToken = refreshToken = grantedScope = tokenResponse = jwtHeader = jwtClaims = null;
+        accessToken = refreshToken = grantedScope = tokenResponse = jwtHeader = jwtClaims = idToken = null;
+        idReport = null;
+        userInfo = null;
         accessExpiresAt = null;
         rotatedRefreshTokens = new ArrayList<>();
         revoked = false;

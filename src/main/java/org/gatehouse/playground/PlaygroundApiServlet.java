@@ -14,6 +14,7 @@ import org.gatehouse.user.SessionCaller;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,13 +66,19 @@ public class PlaygroundApiServlet extends HttpServlet {
                     "Missing or wrong " + CSRF_HEADER + " header: reload the page.").build(), null);
             return;
         }
+        String tooLong = tooLong(request);
+        if (tooLong != null) {
+            write(response, 400, JsonSupport.PROVIDER.createObjectBuilder().add("message",
+                    "The parameter " + tooLong + " is too long.").build(), null);
+            return;
+        }
         String action = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
         FlowState s = session.state();
         synchronized (s) {
             String navigate = null;
             boolean ok = true;
             switch (action) {
-                case "build" -> flow.build(s, confidential(request), request.getParameter("scopes"));
+                case "build" -> flow.build(s, confidential(request), request.getParameter("scopes"), openid(request));
                 case "go" -> {
                     Optional<String> url = flow.go(s);
                     ok = url.isPresent();
@@ -79,6 +86,7 @@ public class PlaygroundApiServlet extends HttpServlet {
                 }
                 case "exchange" -> ok = s.codeStatus == FlowState.CodeStatus.RECEIVED && flow.exchange(s) != null;
                 case "inspect" -> ok = s.accessToken != null && run(() -> flow.inspect(s));
+                case "userinfo" -> ok = s.accessToken != null && flow.userInfo(s) != null;
                 case "call" -> {
                     Optional<ApiEndpoint> endpoint = ApiEndpoint.named(request.getParameter("endpoint"));
                     ok = s.accessToken != null && endpoint.isPresent()
@@ -92,7 +100,7 @@ public class PlaygroundApiServlet extends HttpServlet {
                 case "tamper" -> ok = s.accessToken != null && run(() -> troubles.tamper(s));
                 case "wrong-scope" -> ok = s.accessToken != null && run(() -> troubles.wrongScope(s));
                 case "deny" -> {
-                    troubles.prepareDeny(s, confidential(request), request.getParameter("scopes"), caller(request));
+                    troubles.prepareDeny(s, confidential(request), request.getParameter("scopes"), openid(request), caller(request));
                     navigate = flow.go(s).orElse(null);
                 }
                 case "reset" -> s.reset();
@@ -113,6 +121,28 @@ public class PlaygroundApiServlet extends HttpServlet {
     private static boolean run(Runnable action) {
         action.run();
         return true;
+    }
+
+    /** The longest value each parameter the page sends may have; nothing else is read. */
+    private static final Map<String, Integer> LIMITS = Map.of("scopes", 700, "clientType", 20, "openid", 10,
+            "endpoint", 40);
+
+    /** The name of a parameter longer than its limit, or null. */
+    static String tooLong(HttpServletRequest request) {
+        if (request.getPathInfo() != null && request.getPathInfo().length() > 40) {
+            return "path";
+        }
+        for (Map.Entry<String, Integer> limit : LIMITS.entrySet()) {
+            String value = request.getParameter(limit.getKey());
+            if (value != null && value.length() > limit.getValue()) {
+                return limit.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static boolean openid(HttpServletRequest request) {
+        return "on".equals(request.getParameter("openid"));
     }
 
     private static boolean confidential(HttpServletRequest request) {

@@ -28,7 +28,13 @@ public class PlaygroundBacking {
         return session.csrfToken();
     }
 
+    /** The scope field's starting value (the "OpenID Connect" switch adds openid). */
     public String getDefaultScopes() {
+        return String.join(" ", PlaygroundClients.DEFAULT_SCOPES);
+    }
+
+    /** Every scope the playground clients are registered for. */
+    public String getAllowedScopes() {
         return String.join(" ", PlaygroundClients.SCOPES);
     }
 

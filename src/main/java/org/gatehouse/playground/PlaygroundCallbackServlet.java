@@ -20,6 +20,9 @@ import java.util.Map;
 @WebServlet(urlPatterns = PlaygroundClients.CALLBACK_PATH)
 public class PlaygroundCallbackServlet extends HttpServlet {
 
+    /** The longest parameter value read; a code, a state or an issuer of this server is far shorter. */
+    static final int MAX_PARAMETER = 2048;
+
     @Inject
     PlaygroundSession session;
 
@@ -41,8 +44,8 @@ public class PlaygroundCallbackServlet extends HttpServlet {
         Map<String, String> query = new LinkedHashMap<>();
         for (String name : new String[] {"code", "state", "iss", "error", "error_description"}) {
             String value = request.getParameter(name);
-            if (value != null) {
-                query.put(name, value);
+            if (value != null && value.length() <= MAX_PARAMETER) {
+                query.put(name, value); // a longer one is no answer of this server's: left out, so the checks fail
             }
         }
         String url = server.baseUrl() + PlaygroundClients.CALLBACK_PATH

@@ -20,7 +20,11 @@ public class PlaygroundClients {
 
     public static final String CONFIDENTIAL_ID = "gatehouse-playground";
     public static final String PUBLIC_ID = "gatehouse-playground-spa";
-    public static final List<String> SCOPES = List.of("profile", "notes:read", "notes:write");
+    /** What the playground clients are registered for: the API's scopes and OpenID Connect's (OIDC Core §5.4). */
+    public static final List<String> SCOPES = List.of("openid", "profile", "email", "notes:read", "notes:write");
+    /** The scope field's starting value: plain OAuth; the page's "OpenID Connect" switch adds {@value #OPENID}. */
+    public static final List<String> DEFAULT_SCOPES = List.of("profile", "notes:read", "notes:write");
+    public static final String OPENID = "openid";
     public static final String CALLBACK_PATH = "/playground/callback";
 
     @Inject

@@ -40,34 +40,57 @@ public class PlaygroundFlow {
     TokenInspector inspector;
 
     @Inject
+    IdTokenInspector idTokens;
+
+    @Inject
     ServerSettings server;
 
     @Inject
     Clock clock;
 
-    /** (A) A fresh state and PKCE pair, and the authorization URL with each parameter explained. */
-    void build(FlowState s, boolean confidential, String requestedScopes) {
+    /**
+     * (A) A fresh state and PKCE pair, and the authorization URL with each parameter explained.
+     * With {@code openid} (the page's switch) the scope gets {@code openid} and the request a fresh
+     * nonce (OIDC Core §3.1.2.1), kept here like the state; without it {@code openid} is left out.
+     */
+    void build(FlowState s, boolean confidential, String requestedScopes, boolean openid) {
         s.newRun();
         s.confidential = confidential;
-        s.scopes = scopeTokens(requestedScopes);
+        s.openid = openid;
+        s.scopes = withOpenId(scopeTokens(requestedScopes), openid);
         s.state = Secrets.random(16);
         s.verifier = Secrets.random(32);
         s.challenge = Secrets.sha256(s.verifier); // S256: BASE64URL(SHA256(ASCII(verifier))), RFC 7636 §4.2
+        s.nonce = openid ? Secrets.random(16) : null;
         String clientId = PlaygroundClients.clientId(confidential);
-        s.params = List.of(
+        List<Param> params = new java.util.ArrayList<>(List.of(
                 new Param("response_type", "code", "Ask for an authorization code: the Authorization Code grant (RFC 6749 §4.1.1)."),
                 new Param("client_id", clientId, confidential
                         ? "Who is asking: the playground's confidential registration (it will prove itself with a secret)."
                         : "Who is asking: the playground's public registration (no secret; PKCE is its only proof)."),
                 new Param("redirect_uri", clients.redirectUri(), "Where the code comes back; must equal a registered URI exactly."),
-                new Param("scope", s.scopes, "What the client wants to do; the user sees each scope on the consent page."),
-                new Param("state", s.state, "Random, remembered in this session, checked on return: stops login CSRF (RFC 6749 §10.12)."),
-                new Param("code_challenge", s.challenge, "SHA-256 of the secret code_verifier (PKCE, RFC 7636 §4.2); the verifier never leaves the client until step (C)."),
-                new Param("code_challenge_method", "S256", "How the challenge was derived from the verifier."));
+                new Param("scope", s.scopes, openid
+                        ? "What the client wants to do; openid makes this an OpenID Connect request: the token response will carry an ID token saying who signed in."
+                        : "What the client wants to do; the user sees each scope on the consent page."),
+                new Param("state", s.state, "Random, remembered in this session, checked on return: stops login CSRF (RFC 6749 §10.12).")));
+        if (openid) {
+            params.add(new Param("nonce", s.nonce, "Random, remembered in this session, must come back inside the ID token: "
+                    + "binds the token to this request, so a replayed or injected one is refused (OIDC Core §3.1.2.1, §15.5.2)."));
+        }
+        params.add(new Param("code_challenge", s.challenge, "SHA-256 of the secret code_verifier (PKCE, RFC 7636 §4.2); the verifier never leaves the client until step (C)."));
+        params.add(new Param("code_challenge_method", "S256", "How the challenge was derived from the verifier."));
+        s.params = List.copyOf(params);
         s.authorizationUrl = backChannel.url("/oauth2/authorize?") + s.params.stream()
                 .map(p -> Outgoing.enc(p.name()) + "=" + Outgoing.enc(p.value())).collect(Collectors.joining("&"));
         s.step(Step.A);
-        s.status(Role.CLIENT, "Built an authorization request: new state and PKCE verifier/challenge");
+        s.status(Role.CLIENT, "Built an authorization request: new state" + (openid ? ", nonce" : "") + " and PKCE verifier/challenge");
+    }
+
+    /** The scope with {@code openid} first if the switch is on, and without it if it is off. */
+    static String withOpenId(String scopes, boolean openid) {
+        String rest = Arrays.stream(scopes.split(" ")).filter(t -> !t.isEmpty() && !t.equals(PlaygroundClients.OPENID))
+                .collect(Collectors.joining(" "));
+        return !openid ? rest : rest.isEmpty() ? PlaygroundClients.OPENID : PlaygroundClients.OPENID + " " + rest;
     }
 
     /** (A) The browser is about to follow the request: log it. Returns the URL to go to. */
@@ -133,6 +156,9 @@ public class PlaygroundFlow {
             s.step(Step.D);
             s.status(Role.AUTHORIZATION_SERVER, "Authenticated the client, checked the verifier, consumed the code, issued tokens");
             s.status(Role.CLIENT, "Received an access token and a refresh token");
+            if (s.idToken != null) {
+                checkIdToken(s, "D", s.nonce);
+            }
         } else {
             s.status(Role.AUTHORIZATION_SERVER, "Refused the exchange: HTTP " + e.status());
             s.outcome = PlaygroundTroubles.outcome("Token request refused", e, false);
@@ -164,6 +190,9 @@ public class PlaygroundFlow {
             s.accessToken = json.getString("access_token");
             s.accessExpiresAt = clock.instant().plusSeconds(json.getJsonNumber("expires_in").longValue());
             s.refreshToken = json.getString("refresh_token", null);
+            s.idToken = json.getString("id_token", null);
+            s.idReport = null;
+            s.userInfo = null;
             s.grantedScope = json.getString("scope", s.scopes);
             s.tokenResponse = TokenInspector.pretty(e.responseBody());
             String[] decoded = TokenInspector.decode(s.accessToken);
@@ -175,6 +204,24 @@ public class PlaygroundFlow {
         } catch (JsonException | ClassCastException | NullPointerException ex) {
             return false;
         }
+    }
+
+    /**
+     * (D) OpenID Connect: validate the ID token before believing who signed in (OIDC Core
+     * §3.1.3.7), with the nonce this session sent ({@code null} after a refresh, §12.2).
+     */
+    void checkIdToken(FlowState s, String step, String expectedNonce) {
+        s.idReport = idTokens.inspect(s, step, s.idToken, s.accessToken, expectedNonce);
+        s.status(Role.CLIENT, s.idReport.valid()
+                ? "Validated the ID token (signature, iss, aud, exp, iat" + (expectedNonce == null ? "" : ", nonce")
+                + "): the user is sub " + s.idReport.subject()
+                : "REFUSED the ID token: " + s.idReport.checks().stream().filter(c -> c.status() == IdTokenChecks.Status.FAILED)
+                .map(IdTokenChecks.Line::name).findFirst().orElse("invalid"));
+    }
+
+    /** (E) and (F) with OpenID Connect: the UserInfo endpoint (OIDC Core §5.3) with the access token. */
+    Exchange userInfo(FlowState s) {
+        return callApi(s, ApiEndpoint.USERINFO, "E");
     }
 
     /** (D) Decode the access token and verify it against the JWKS fetched over HTTP. */
@@ -192,6 +239,9 @@ public class PlaygroundFlow {
         s.step(Step.E);
         s.status(Role.CLIENT, "Called " + endpoint.label() + " with Authorization: Bearer <access token>");
         s.resource = new FlowState.Resource(endpoint.label(), e.status(), TokenInspector.pretty(e.responseBody()));
+        if (endpoint == ApiEndpoint.USERINFO) {
+            s.userInfo = IdTokenInspector.userInfo(e, s.idReport);
+        }
         if (e.status() < 300) {
             if (endpoint == ApiEndpoint.NOTES_CREATE) {
                 s.lastNoteId = noteId(e.responseBody());

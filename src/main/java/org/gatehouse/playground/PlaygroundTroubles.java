@@ -72,6 +72,9 @@ public class PlaygroundTroubles {
         if (flow.acceptTokens(s, e)) {
             s.status(Role.AUTHORIZATION_SERVER, "Rotated the refresh token: the old one is now dead");
             s.status(Role.CLIENT, "Holds a new access token and a new refresh token");
+            if (s.idToken != null) {
+                flow.checkIdToken(s, "refresh", null); // a refreshed ID token carries no nonce (OIDC Core §12.2)
+            }
             s.outcome = new Outcome("Refreshed", 200, "", "New tokens; the previous refresh token was rotated out "
                     + "and would now be refused (RFC 9700 §4.14.2).", true);
         } else {
@@ -171,9 +174,9 @@ public class PlaygroundTroubles {
      * Prepares a run that ends with Deny: forgets the signed-in user's remembered consent for
      * this client (else no consent page is shown), then builds a fresh request.
      */
-    void prepareDeny(FlowState s, boolean confidential, String scopes, Optional<SessionCaller> caller) {
+    void prepareDeny(FlowState s, boolean confidential, String scopes, boolean openid, Optional<SessionCaller> caller) {
         caller.ifPresent(c -> consents.forget(c.accountId(), PlaygroundClients.clientId(confidential)));
-        flow.build(s, confidential, scopes);
+        flow.build(s, confidential, scopes, openid);
         s.status(Role.CLIENT, "Built a request; on the consent page, click Deny");
     }
 }

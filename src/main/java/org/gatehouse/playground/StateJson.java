@@ -24,6 +24,7 @@ final class StateJson {
         JsonObjectBuilder json = JsonSupport.PROVIDER.createObjectBuilder()
                 .add("now", now.toEpochMilli())
                 .add("confidential", s.confidential)
+                .add("openid", s.openid)
                 .add("scopes", s.scopes)
                 .add("current", s.current == null ? "" : s.current.name());
         JsonArrayBuilder done = JsonSupport.PROVIDER.createArrayBuilder();
@@ -41,6 +42,7 @@ final class StateJson {
                 .add("sent", s.stateAnswered));
         json.add("vars", vars(s));
         json.add("token", token(s));
+        json.add("idToken", idToken(s));
         if (s.resource != null) {
             json.add("resource", JsonSupport.PROVIDER.createObjectBuilder().add("endpoint", s.resource.endpoint())
                     .add("status", s.resource.status()).add("body", text(s.resource.body())));
@@ -62,6 +64,8 @@ final class StateJson {
                 .add("code", s.codeStatus.name().toLowerCase())
                 .add("codeValue", text(s.code))
                 .add("state", text(s.state))
+                .add("nonce", text(s.nonce))
+                .add("idToken", text(s.idToken))
                 .add("stateMatched", s.stateMatched == null ? "" : s.stateMatched ? "matches" : "MISMATCH")
                 .add("verifier", text(s.verifier))
                 .add("challenge", text(s.challenge))
@@ -80,6 +84,41 @@ final class StateJson {
                 .add("claims", text(s.jwtClaims)).add("checks", checks);
     }
 
+    /** OpenID Connect: the ID token as the client validated it, and the last UserInfo answer. */
+    private static JsonObjectBuilder idToken(FlowState s) {
+        JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder().add("present", s.idReport != null);
+        if (s.idReport != null) {
+            b.add("header", text(s.idReport.header())).add("claims", text(s.idReport.claims()))
+                    .add("rows", claims(s.idReport.claimRows())).add("checks", lines(s.idReport.checks()))
+                    .add("valid", s.idReport.valid());
+        }
+        if (s.userInfo != null) {
+            JsonArrayBuilder check = JsonSupport.PROVIDER.createArrayBuilder();
+            check.add(line(s.userInfo.subject()));
+            b.add("userInfo", JsonSupport.PROVIDER.createObjectBuilder().add("status", s.userInfo.status())
+                    .add("rows", claims(s.userInfo.claims())).add("checks", check));
+        }
+        return b;
+    }
+
+    private static JsonArrayBuilder claims(List<IdTokenChecks.Claim> claims) {
+        JsonArrayBuilder a = JsonSupport.PROVIDER.createArrayBuilder();
+        claims.forEach(c -> a.add(JsonSupport.PROVIDER.createObjectBuilder().add("name", c.name()).add("value", c.value())
+                .add("meaning", c.meaning())));
+        return a;
+    }
+
+    private static JsonArrayBuilder lines(List<IdTokenChecks.Line> lines) {
+        JsonArrayBuilder a = JsonSupport.PROVIDER.createArrayBuilder();
+        lines.forEach(l -> a.add(line(l)));
+        return a;
+    }
+
+    private static JsonObjectBuilder line(IdTokenChecks.Line l) {
+        return JsonSupport.PROVIDER.createObjectBuilder().add("name", l.name()).add("status", l.status().name().toLowerCase())
+                .add("detail", l.detail()).add("why", l.why());
+    }
+
     /** Which buttons make sense now; the server re-checks every one anyway. */
     private static JsonObjectBuilder can(FlowState s) {
         boolean token = s.accessToken != null;
@@ -88,6 +127,8 @@ final class StateJson {
                 .add("exchange", s.codeStatus == FlowState.CodeStatus.RECEIVED)
                 .add("inspect", token)
                 .add("callApi", token)
+                .add("userInfo", token && s.grantedScope != null
+                        && List.of(s.grantedScope.split(" ")).contains(PlaygroundClients.OPENID))
                 .add("deleteNote", token && s.lastNoteId != null)
                 .add("refresh", s.refreshToken != null)
                 .add("reuseRefresh", !s.rotatedRefreshTokens.isEmpty())

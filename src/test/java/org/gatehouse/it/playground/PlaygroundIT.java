@@ -139,6 +139,82 @@ class PlaygroundIT {
     }
 
     @Test
+    void openIdConnectSignsInWithAValidatedIdTokenAndCallsUserInfo() {
+        try (Browser b = new Browser()) {
+            b.open(PLAYGROUND);
+            ready(b);
+            assertFalse(b.byId("oidc").isSelected(), "the switch starts off");
+            assertTrue(text(b, "id-empty").startsWith("No ID token yet"));
+
+            // (A) with the switch on: openid in the scope, a fresh nonce in the request
+            b.click("oidc");
+            b.type("scopes", "profile email");
+            press(b, "btn-build");
+            String url = text(b, "auth-url");
+            assertTrue(url.contains("scope=openid+profile+email"), url);
+            String nonce = text(b, "var-nonce");
+            assertEquals(22, nonce.length(), nonce);
+            assertTrue(url.contains("&nonce=" + nonce + "&"), url);
+            assertTrue(text(b, "auth-params").contains("must come back inside the ID token"), text(b, "auth-params"));
+            assertTrue(text(b, "status-client").contains("nonce"), text(b, "status-client"));
+            b.click("btn-go");
+            b.waitForUrl(Http.base() + "/login");
+            b.signIn("grace", "grace-password-1");
+            b.waitForUrl(Http.base() + "/consent");
+            assertTrue(b.text().contains("Sign you in to the application with your account"), b.text());
+            b.click("allow");
+            b.waitForUrl(Http.base() + PLAYGROUND);
+            ready(b);
+            assertTrue(b.byId("oidc").isSelected(), "the switch is remembered across the round trip");
+            assertTrue(text(b, "callback-state").startsWith("✓"));
+
+            // (C), (D): the token response carries an ID token, validated on receipt
+            press(b, "btn-exchange");
+            assertEquals("openid profile email", text(b, "var-scope"));
+            assertTrue(text(b, "token-response").contains("\"id_token\""), text(b, "token-response"));
+            assertFalse(text(b, "var-id-token").equals("none"));
+            assertEquals("✓ ID token accepted: every check passed", text(b, "id-verdict"));
+            assertTrue(text(b, "id-header").contains("\"typ\": \"JWT\""), text(b, "id-header"));
+            String claims = text(b, "id-claims");
+            for (String claim : new String[] {"iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "at_hash", "amr"}) {
+                assertTrue(claims.contains(claim + " "), claim + " in " + claims);
+            }
+            assertTrue(claims.contains("Subject: the user's stable"), claims);
+            var checks = b.driver().findElements(By.cssSelector("#id-checks li"));
+            assertEquals(7, checks.size(), text(b, "id-checks"));
+            checks.forEach(c -> assertEquals("ok", c.getAttribute("class"), c.getText()));
+            String shown = text(b, "id-checks");
+            assertTrue(shown.contains("Signature: verifies with " + Http.signingAlgorithm()), shown);
+            assertTrue(shown.contains("iss equals the issuer: iss is " + Http.base() + ", the issuer this client trusts"), shown);
+            assertTrue(shown.contains("aud contains the client id: aud [gatehouse-playground] contains gatehouse-playground"), shown);
+            assertTrue(shown.contains("nonce equals the one sent: nonce " + nonce + " equals the one this session sent"), shown);
+            assertTrue(shown.contains("at_hash matches the access token: at_hash "), shown);
+            assertTrue(shown.contains("Why: The nonce was made fresh"), shown);
+            assertTrue(shown.contains("Why: A token the server issued to another client"), shown);
+            assertTrue(shown.contains("Why: The client must only believe the provider"), shown);
+            assertTrue(text(b, "status-client").startsWith("Validated the ID token"), text(b, "status-client"));
+            String log = expandLog(b);
+            assertTrue(log.contains("Fetch the server's public keys (JWKS) to validate the ID token"), log);
+
+            // (E) UserInfo through the back channel, its claims shown, its sub the ID token's
+            press(b, "btn-userinfo");
+            assertEquals("HTTP 200", text(b, "userinfo-status"));
+            String info = text(b, "userinfo-claims");
+            assertTrue(info.contains("preferred_username grace"), info);
+            assertTrue(info.contains("name Grace Example"), info);
+            assertTrue(info.contains("email grace@example.org"), info);
+            assertTrue(info.contains("email_verified false"), info);
+            assertEquals("ok", b.driver().findElement(By.cssSelector("#userinfo-checks li")).getAttribute("class"),
+                    text(b, "userinfo-checks"));
+            assertEquals("GET /api/userinfo", text(b, "resource-endpoint"));
+            assertCurrent(b, "F");
+            log = expandLog(b);
+            assertTrue(log.contains("GET http://localhost:" + port() + "/api/userinfo"), log);
+            assertTrue(log.contains("Authorization: Bearer ey"), log);
+        }
+    }
+
+    @Test
     void publicClientExchangesWithPkceOnlyAndRevokes() {
         try (Browser b = new Browser()) {
             b.open(PLAYGROUND);
