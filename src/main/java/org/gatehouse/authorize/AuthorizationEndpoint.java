@@ -4,7 +4,6 @@ import org.gatehouse.client.ClientRedirect;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -86,11 +85,7 @@ public class AuthorizationEndpoint {
     }
 
     private Optional<SessionCaller> caller() {
-        HttpSession session = request.getSession(false);
-        if (session == null || request.getUserPrincipal() == null) {
-            return Optional.empty();
-        }
-        return session.getAttribute(SessionCaller.ATTRIBUTE) instanceof SessionCaller c ? Optional.of(c) : Optional.empty();
+        return SessionCaller.signedIn(request);
     }
 
     private Response redirect(String location) {

@@ -3,7 +3,6 @@ package org.gatehouse.logout;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -100,12 +99,7 @@ public class EndSessionEndpoint {
 
     /** The account signed in on this browser, as it is now (a session whose account changed counts as none). */
     private Optional<AccountView> signedIn() {
-        HttpSession session = request.getSession(false);
-        if (session == null || request.getUserPrincipal() == null
-                || !(session.getAttribute(SessionCaller.ATTRIBUTE) instanceof SessionCaller caller)) {
-            return Optional.empty();
-        }
-        return caller.current(accounts);
+        return SessionCaller.signedIn(request).flatMap(c -> c.current(accounts));
     }
 
     private static Response redirect(String location) {

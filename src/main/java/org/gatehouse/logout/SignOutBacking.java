@@ -58,9 +58,8 @@ public class SignOutBacking {
     /** "Sign out": ends the session and goes where the application asked (verified), or to the signed-out page. */
     public void confirm() throws IOException {
         ExternalContext external = faces.getExternalContext();
-        PendingSignOut p = waiting().orElse(null);
+        PendingSignOut p = pending; // resolved for this request before the view was decoded
         if (p == null) {
-            pending = null;
             return; // expired meanwhile: the page says there is nothing to confirm
         }
         signOut.end((HttpServletRequest) external.getRequest(), EndSessionEndpoint.via(p.clientId()) + ", confirmed");
@@ -73,7 +72,6 @@ public class SignOutBacking {
      */
     public void stay() {
         HttpSession session = ((HttpServletRequest) faces.getExternalContext().getRequest()).getSession(false);
-        pending = waiting().orElse(null);
         if (session != null && pending != null) {
             session.removeAttribute(PendingSignOut.ATTRIBUTE);
         }

@@ -1,5 +1,8 @@
 package org.gatehouse.user;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,6 +24,18 @@ public record SessionCaller(long accountId, String username, long securityStamp,
     /** The signed-in caller of an account as it is now (read fresh at sign-in). */
     public static SessionCaller of(AccountView account, Instant authTime) {
         return new SessionCaller(account.id(), account.username(), account.securityStamp(), authTime);
+    }
+
+    /**
+     * Who is signed in on this request's session, as the sign-in mechanism left it: a container
+     * login and the caller it stored. Creates no session.
+     */
+    public static Optional<SessionCaller> signedIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || request.getUserPrincipal() == null) {
+            return Optional.empty();
+        }
+        return session.getAttribute(ATTRIBUTE) instanceof SessionCaller c ? Optional.of(c) : Optional.empty();
     }
 
     /** The account as it is now, if this session may still act for it; empty if the session is over. */

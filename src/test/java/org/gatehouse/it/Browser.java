@@ -82,19 +82,15 @@ public final class Browser implements AutoCloseable {
     public Browser click(String id) {
         WebElement element = waiting(20).until(ExpectedConditions.elementToBeClickable(By.id(id)));
         boolean submits = "submit".equalsIgnoreCase(element.getAttribute("type"));
-        if (submits) {
+        if (!submits) {
+            element.click();
+        } else {
             // A mark on the current window object: the document that replaces this one has a new
             // window object without it (element staleness is reported inconsistently by chromedriver).
             ((JavascriptExecutor) driver).executeScript("window.__gatehouseLeaving = true");
-        }
-        if (submits) {
             // Pressed from the keyboard, as a keyboard user would: headless Chromium 150 now and then
             // drops a mouse click on a button that follows a checkbox (nothing is submitted at all).
             element.sendKeys(org.openqa.selenium.Keys.ENTER);
-        } else {
-            element.click();
-        }
-        if (submits) {
             waiting(30).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                     "return window.__gatehouseLeaving === undefined && document.readyState === 'complete'")));
         }
