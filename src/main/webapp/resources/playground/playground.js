@@ -61,6 +61,7 @@ const actions = {
   'btn-tamper': () => ['tamper', {}, outcome],
   'btn-wrong-scope': () => ['wrong-scope', {}, outcome],
   'btn-deny': () => ['deny', setup(), () => ''],
+  'btn-sign-out': () => ['sign-out', {}, () => ''],
   'btn-reset': () => ['reset', {}, () => 'Started over.'],
 };
 
@@ -86,6 +87,9 @@ try {
   if (location.hash === '#step-b') {
     $('step-b').scrollIntoView({block: 'center'});
     announce(s.outcome ? outcome(s) : 'Back from the authorization server with a code (B).');
+  } else if (location.hash === '#sign-out') {
+    $('step-sign-out').scrollIntoView({block: 'center'});
+    announce(outcome(s));
   }
 } catch (e) {
   announce(`Could not load the playground state: ${e.message}`);

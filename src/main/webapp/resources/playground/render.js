@@ -40,6 +40,7 @@ export function render(s) {
   renderIdToken(s);
   renderResource(s);
   renderVars(s);
+  renderSignOut(s);
   renderOutcome(s);
   renderLog(s.log);
   const can = s.can;
@@ -56,6 +57,7 @@ export function render(s) {
   enable('btn-replay', can.replay);
   enable('btn-tamper', can.tamper);
   enable('btn-wrong-scope', can.wrongScope);
+  enable('btn-sign-out', can.signOut);
   $('api-endpoint').querySelector('option[value="NOTES_DELETE"]').disabled = !can.deleteNote;
 }
 
@@ -69,6 +71,13 @@ function renderRequest(s) {
     el('td', {}, el('code', {className: 'pg-value', textContent: p.value})),
     el('td', {textContent: p.explanation})));
   $('auth-params').replaceChildren(...rows);
+}
+
+function renderSignOut(s) {
+  const o = s.signOut;
+  text('signout-sent', o.state ? short(o.state, 6) : '–');
+  text('signout-result', o.signedOut ? `✓ back at the post-logout redirect URI with the same state (${short(o.state, 6)}): signed out`
+    : o.state ? 'waiting for the browser to come back' : '–');
 }
 
 function renderCallback(s) {

@@ -76,6 +76,7 @@ public class PlaygroundRegistration {
         client.setAuthMethod(type == ClientType.PUBLIC ? AuthMethod.NONE : AuthMethod.CLIENT_SECRET_BASIC);
         client.setSecretHash(secretHash);
         client.setRedirectUris(List.of(playground.redirectUri()));
+        client.setPostLogoutRedirectUris(List.of(playground.postLogoutRedirectUri()));
         client.setAllowedScopes(Set.copyOf(PlaygroundClients.SCOPES));
         client.setDefaultScopes(Set.of("profile"));
         client.setGrantTypes(GrantTypes.DEFAULT);

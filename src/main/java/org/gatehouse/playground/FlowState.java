@@ -87,6 +87,10 @@ public class FlowState implements Serializable {
     Resource resource;
     Long lastNoteId;
 
+    // RP-initiated logout: the state sent to the end-session endpoint, and whether the browser came back with it
+    String signOutState;
+    boolean signedOut;
+
     Outcome outcome;
     Step current;
     Set<Step> done = EnumSet.noneOf(Step.class);
@@ -104,7 +108,8 @@ public class FlowState implements Serializable {
 
     /** Forgets the current run (the log stays, so a second run can be compared with the first). */
     void newRun() {
-        state = nonce = verifier = challenge = authorizationUrl = code = consumedCode = null;
+        state = nonce = verifier = challenge = authorizationUrl = code = consumedCode = signOutState = null;
+        signedOut = false;
         stateAnswered = false;
         stateMatched = null;
         params = List.of();

@@ -38,6 +38,9 @@ public class PlaygroundApiServlet extends HttpServlet {
     PlaygroundTroubles troubles;
 
     @Inject
+    PlaygroundSignOut signOut;
+
+    @Inject
     BootstrapSettings bootstrap;
 
     @Inject
@@ -102,6 +105,10 @@ public class PlaygroundApiServlet extends HttpServlet {
                 case "deny" -> {
                     troubles.prepareDeny(s, confidential(request), request.getParameter("scopes"), openid(request), caller(request));
                     navigate = flow.go(s).orElse(null);
+                }
+                case "sign-out" -> {
+                    ok = s.accessToken != null;
+                    navigate = ok ? signOut.start(s) : null;
                 }
                 case "reset" -> s.reset();
                 default -> {

@@ -42,6 +42,10 @@ public class PlaygroundBacking {
         return clients.redirectUri();
     }
 
+    public String getPostLogoutRedirectUri() {
+        return clients.postLogoutRedirectUri();
+    }
+
     public String getConfidentialClientId() {
         return PlaygroundClients.CONFIDENTIAL_ID;
     }

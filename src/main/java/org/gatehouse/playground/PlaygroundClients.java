@@ -26,6 +26,8 @@ public class PlaygroundClients {
     public static final List<String> DEFAULT_SCOPES = List.of("profile", "notes:read", "notes:write");
     public static final String OPENID = "openid";
     public static final String CALLBACK_PATH = "/playground/callback";
+    /** Where the end-session endpoint sends the browser back after sign-out (RP-Initiated Logout §3). */
+    public static final String SIGNED_OUT_PATH = "/playground/signed-out";
 
     @Inject
     ServerSettings server;
@@ -51,6 +53,10 @@ public class PlaygroundClients {
 
     public String redirectUri() {
         return server.baseUrl() + CALLBACK_PATH;
+    }
+
+    public String postLogoutRedirectUri() {
+        return server.baseUrl() + SIGNED_OUT_PATH;
     }
 
     public static String clientId(boolean confidential) {

@@ -12,11 +12,16 @@ import java.io.Serializable;
 @SessionScoped
 public class PlaygroundSession implements Serializable {
 
-    private final FlowState state = new FlowState();
+    private volatile FlowState state = new FlowState();
     private final String csrfToken = Secrets.random(24);
 
     public FlowState state() {
         return state;
+    }
+
+    /** Takes over a run parked across a sign-out ({@link PlaygroundSignOut}); this session's own is dropped. */
+    void adopt(FlowState parked) {
+        state = parked;
     }
 
     public String csrfToken() {

@@ -43,6 +43,8 @@ final class StateJson {
         json.add("vars", vars(s));
         json.add("token", token(s));
         json.add("idToken", idToken(s));
+        json.add("signOut", JsonSupport.PROVIDER.createObjectBuilder().add("state", text(s.signOutState))
+                .add("signedOut", s.signedOut));
         if (s.resource != null) {
             json.add("resource", JsonSupport.PROVIDER.createObjectBuilder().add("endpoint", s.resource.endpoint())
                     .add("status", s.resource.status()).add("body", text(s.resource.body())));
@@ -135,7 +137,8 @@ final class StateJson {
                 .add("revoke", token)
                 .add("replay", s.consumedCode != null)
                 .add("tamper", token)
-                .add("wrongScope", token);
+                .add("wrongScope", token)
+                .add("signOut", token);
     }
 
     private static JsonObjectBuilder exchange(Exchange e) {

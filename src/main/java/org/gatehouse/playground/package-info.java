@@ -16,5 +16,10 @@
  * {@code AccessTokenValidator} ({@link org.gatehouse.playground.IdTokenInspector}); the card's check
  * list is built from their answers ({@link org.gatehouse.playground.IdTokenChecks}), so a failed check
  * shows failed. Step (E) can call UserInfo, whose {@code sub} must be the ID token's (§5.3.4).
+ *
+ * <p>Sign-out follows OpenID Connect RP-Initiated Logout 1.0 ({@link org.gatehouse.playground.PlaygroundSignOut}):
+ * revoke and forget the tokens, send the browser to the end-session endpoint with the ID token as
+ * hint and a fresh state, check that state on return at the registered post-logout redirect URI
+ * ({@link org.gatehouse.playground.PlaygroundSignedOutServlet}).
  */
 package org.gatehouse.playground;

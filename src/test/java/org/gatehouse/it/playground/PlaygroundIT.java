@@ -245,6 +245,94 @@ class PlaygroundIT {
     }
 
     @Test
+    void signsOutThroughTheEndSessionEndpointWithTheIdTokenAsHint() {
+        try (Browser b = new Browser()) {
+            b.open(PLAYGROUND);
+            ready(b);
+            assertTrue(b.byId("btn-sign-out").getAttribute("disabled") != null, "nothing to sign out of before a flow");
+            b.click("oidc");
+            b.type("scopes", "profile");
+            press(b, "btn-build");
+            b.click("btn-go");
+            b.waitForUrl(Http.base() + "/login");
+            b.signIn("heidi", "heidi-password-1");
+            b.waitForUrl(Http.base() + "/consent");
+            b.click("allow");
+            b.waitForUrl(Http.base() + PLAYGROUND);
+            ready(b);
+            press(b, "btn-exchange");
+            assertEquals("✓ ID token accepted: every check passed", text(b, "id-verdict"));
+
+            // the hint names the signed-in user: no confirmation, straight back with the state
+            b.click("btn-sign-out");
+            b.waitForUrl(Http.base() + PLAYGROUND + "#sign-out");
+            ready(b);
+            String sent = text(b, "signout-sent");
+            assertFalse(sent.equals("–"), sent);
+            assertTrue(text(b, "signout-result").startsWith("✓ back at the post-logout redirect URI with the same state"),
+                    text(b, "signout-result"));
+            assertEquals("Signed out", text(b, "outcome-title"));
+            assertEquals("none", text(b, "var-access-token"), "the client forgot its tokens");
+            assertEquals("none", text(b, "var-refresh-token"));
+            assertEquals("none", text(b, "var-id-token"));
+            assertTrue(text(b, "status-client").startsWith("state matches ✓"), text(b, "status-client"));
+            assertTrue(b.byId("btn-sign-out").getAttribute("disabled") != null, "nothing left to sign out of");
+            String log = expandLog(b);
+            assertTrue(log.contains("Revoke the refresh token before signing out"), log);
+            assertTrue(log.contains("POST http://localhost:" + port() + "/oauth2/revoke"), log);
+            assertTrue(log.contains("GET http://localhost:" + port() + "/oauth2/logout?id_token_hint=ey"), log);
+            assertTrue(log.contains("post_logout_redirect_uri=" + Http.enc(Http.base() + "/playground/signed-out")), log);
+            assertTrue(log.contains("End-session endpoint → browser → playground (post-logout redirect)"), log);
+            assertTrue(log.contains("Exchange the code at the token endpoint"), "the run before the sign-out is still shown");
+
+            // the Gatehouse session really ended: the next request asks for a sign-in again
+            press(b, "btn-build");
+            b.click("btn-go");
+            b.waitForUrl(Http.base() + "/login");
+        }
+    }
+
+    @Test
+    void withoutAnIdTokenTheSignOutIsConfirmedFirst() {
+        try (Browser b = new Browser()) {
+            b.open(PLAYGROUND);
+            ready(b);
+            press(b, "btn-build");
+            b.click("btn-go");
+            b.waitForUrl(Http.base() + "/login");
+            b.signIn("ivan", "ivan-password-1");
+            b.waitForUrl(Http.base() + "/consent");
+            b.click("allow");
+            b.waitForUrl(Http.base() + PLAYGROUND);
+            ready(b);
+            press(b, "btn-exchange");
+            b.click("btn-sign-out");
+            b.waitForUrl(Http.base() + "/signout");
+            assertTrue(b.textOf("client-name").contains("Gatehouse Flow Playground"), b.text());
+            b.click("confirm");
+            b.waitForUrl(Http.base() + PLAYGROUND + "#sign-out");
+            ready(b);
+            assertEquals("Signed out", text(b, "outcome-title"));
+            assertTrue(text(b, "signout-result").startsWith("✓"), text(b, "signout-result"));
+            String log = expandLog(b);
+            assertTrue(log.contains("/oauth2/logout?client_id=gatehouse-playground&"), log);
+            assertFalse(log.contains("id_token_hint"), log);
+        }
+    }
+
+    @Test
+    void aSignOutReturnThatThisBrowserDidNotStartIsIgnored() {
+        try (Browser b = new Browser()) {
+            b.open("/playground/signed-out?state=made-up");
+            b.waitForUrl(Http.base() + PLAYGROUND);
+            ready(b);
+            assertEquals("Unexpected sign-out return", text(b, "outcome-title"));
+            assertEquals("–", text(b, "signout-result"));
+            assertTrue(text(b, "status-client").startsWith("Ignored a post-logout redirect"), text(b, "status-client"));
+        }
+    }
+
+    @Test
     void stateChangingCallsNeedTheSessionsCsrfToken() {
         HttpResponse<String> response = Http.postForm("/playground/api/build", Http.map("scopes", "profile"));
         assertEquals(403, response.statusCode());
