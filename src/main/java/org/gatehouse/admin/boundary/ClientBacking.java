@@ -45,6 +45,7 @@ public class ClientBacking implements Serializable {
     private List<String> scopeNames;
     private String secret;
     private boolean confirmingDelete;
+    private boolean confirmingRotate;
     private long liveGrants;
     private boolean missing;
 
@@ -79,8 +80,20 @@ public class ClientBacking implements Serializable {
         return null;
     }
 
+    /** First press of "Rotate secret…": say what stops working and ask; {@link #rotateSecret} confirms. */
+    public void askRotate() {
+        secret = null;
+        confirmingDelete = false;
+        confirmingRotate = true;
+    }
+
+    public void cancelRotate() {
+        confirmingRotate = false;
+    }
+
     public String rotateSecret() {
         secret = null;
+        confirmingRotate = false;
         try {
             oneTime.put(form.getClientId(), admin.rotateSecret(form.getClientId(), Pages.actor(faces)));
             Pages.infoAfterRedirect(faces, "A new secret was generated; the old one no longer works.");
@@ -95,6 +108,7 @@ public class ClientBacking implements Serializable {
 
     public void askDelete() {
         secret = null;
+        confirmingRotate = false;
         liveGrants = admin.liveGrants(form.getClientId());
         confirmingDelete = true;
     }
@@ -124,6 +138,7 @@ public class ClientBacking implements Serializable {
     public List<String> getScopeNames() { return scopeNames; }
     public String getSecret() { return secret; }
     public boolean isConfirmingDelete() { return confirmingDelete; }
+    public boolean isConfirmingRotate() { return confirmingRotate; }
     public long getLiveGrants() { return liveGrants; }
     public boolean isMissing() { return missing; }
 }

@@ -33,6 +33,9 @@ public class GrantsBacking implements Serializable {
     private String ownerLabel;
     private QueryModel<GrantAdmin.GrantRow> model;
     private List<GrantAdmin.ConsentRow> consents = List.of();
+    /** The grant or consent whose revocation waits for "Yes" (at most one of them at a time). */
+    private GrantAdmin.GrantRow confirmingGrant;
+    private GrantAdmin.ConsentRow confirmingConsent;
 
     public void load() {
         if (client != null && !client.isBlank()) {
@@ -52,8 +55,29 @@ public class GrantsBacking implements Serializable {
         consents = admin.consents(owner);
     }
 
-    public void revoke(String grantId) {
-        if (admin.revoke(grantId, Pages.actor(faces))) {
+    /** First press of a row's "Revoke…": say what stops working and ask; {@link #revoke} confirms. */
+    public void askRevoke(GrantAdmin.GrantRow row) {
+        confirmingConsent = null;
+        confirmingGrant = row;
+    }
+
+    public void askForget(GrantAdmin.ConsentRow row) {
+        confirmingGrant = null;
+        confirmingConsent = row;
+    }
+
+    public void cancel() {
+        confirmingGrant = null;
+        confirmingConsent = null;
+    }
+
+    public void revoke() {
+        GrantAdmin.GrantRow row = confirmingGrant;
+        cancel();
+        if (row == null) {
+            return;
+        }
+        if (admin.revoke(row.getId(), Pages.actor(faces))) {
             Pages.info(faces, "Grant revoked: its refresh tokens no longer work and its access tokens are refused.");
         } else {
             Pages.error(faces, "This grant was already revoked or no longer exists.");
@@ -61,7 +85,12 @@ public class GrantsBacking implements Serializable {
         consents = admin.consents(owner);
     }
 
-    public void forget(GrantAdmin.ConsentRow row) {
+    public void forget() {
+        GrantAdmin.ConsentRow row = confirmingConsent;
+        cancel();
+        if (row == null) {
+            return;
+        }
         int revoked = admin.forgetConsent(row.getAccountId(), row.getClientId(), Pages.actor(faces));
         Pages.info(faces, "Consent revoked; " + revoked + " grant(s) revoked. The user will be asked again.");
         consents = admin.consents(owner);
@@ -75,4 +104,6 @@ public class GrantsBacking implements Serializable {
     public String getOwnerLabel() { return ownerLabel; }
     public QueryModel<GrantAdmin.GrantRow> getModel() { return model; }
     public List<GrantAdmin.ConsentRow> getConsents() { return consents; }
+    public GrantAdmin.GrantRow getConfirmingGrant() { return confirmingGrant; }
+    public GrantAdmin.ConsentRow getConfirmingConsent() { return confirmingConsent; }
 }

@@ -21,16 +21,28 @@ public class KeysBacking implements Serializable {
     transient FacesContext faces;
 
     private List<KeyAdmin.Row> rows;
+    private boolean confirmingRotate;
 
     public void load() {
         rows = admin.all();
     }
 
+    /** First press: say what a rotation changes and ask; {@link #rotate} is the confirmation's button. */
+    public void askRotate() {
+        confirmingRotate = true;
+    }
+
+    public void cancel() {
+        confirmingRotate = false;
+    }
+
     public void rotate() {
+        confirmingRotate = false;
         String kid = admin.rotate(Pages.actor(faces));
         Pages.info(faces, "New signing key " + kid + " is active; the previous key stays published until its tokens have expired.");
         load();
     }
 
     public List<KeyAdmin.Row> getRows() { return rows; }
+    public boolean isConfirmingRotate() { return confirmingRotate; }
 }

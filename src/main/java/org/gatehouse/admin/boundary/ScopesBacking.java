@@ -25,6 +25,8 @@ public class ScopesBacking implements Serializable {
     transient FacesContext faces;
 
     private List<ScopeAdmin.Row> rows;
+    /** The scope whose deletion waits for "Yes". */
+    private String confirmingDelete;
     private String name;
     private String description;
 
@@ -56,7 +58,26 @@ public class ScopesBacking implements Serializable {
         }
     }
 
+    /** First press of "Delete…": refuses a scope still in use at once, else says what deleting does and asks. */
+    public void askDelete(ScopeAdmin.Row row) {
+        confirmingDelete = null;
+        try {
+            admin.checkDeletable(row.getName());
+            confirmingDelete = row.getName();
+        } catch (InvalidInput e) {
+            Pages.show(faces, NEW_FORM, e);
+        }
+    }
+
+    public void cancelDelete() {
+        confirmingDelete = null;
+    }
+
     public void delete(ScopeAdmin.Row row) {
+        if (!row.getName().equals(confirmingDelete)) {
+            return; // "Yes" of a row that was not asked about: nothing to do
+        }
+        confirmingDelete = null;
         try {
             admin.delete(row.getName(), Pages.actor(faces));
             Pages.info(faces, "Scope " + row.getName() + " deleted.");
@@ -69,6 +90,7 @@ public class ScopesBacking implements Serializable {
     }
 
     public List<ScopeAdmin.Row> getRows() { return rows; }
+    public String getConfirmingDelete() { return confirmingDelete; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getDescription() { return description; }

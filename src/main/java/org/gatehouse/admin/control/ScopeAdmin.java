@@ -92,18 +92,23 @@ public class ScopeAdmin {
 
     @Transactional
     public void delete(String name, Actor actor) {
-        List<String> users = clientsAllowing(name);
-        if (!users.isEmpty()) {
-            throw InvalidInput.of(InvalidInput.FORM, "The scope " + name + " cannot be deleted: " + users.size()
-                    + " client(s) still allow it (" + String.join(", ", users.subList(0, Math.min(5, users.size())))
-                    + (users.size() > 5 ? ", …" : "") + "). Remove it from them first.");
-        }
+        checkDeletable(name);
         Scope scope = em.find(Scope.class, name);
         if (scope == null) {
             throw new EditConflict("The scope " + name + " no longer exists.");
         }
         em.remove(scope);
         audit.record(AuditType.SCOPE_DELETED, actor.username(), name, null, actor.address());
+    }
+
+    /** Refuses (as form input) a scope some client still allows: the one rule, asked before the confirmation and again on delete. */
+    public void checkDeletable(String name) {
+        List<String> users = clientsAllowing(name);
+        if (!users.isEmpty()) {
+            throw InvalidInput.of(InvalidInput.FORM, "The scope " + name + " cannot be deleted: " + users.size()
+                    + " client(s) still allow it (" + String.join(", ", users.subList(0, Math.min(5, users.size())))
+                    + (users.size() > 5 ? ", …" : "") + "). Remove it from them first.");
+        }
     }
 
     /** Client ids whose allowed scopes contain the name (a space-separated column: match whole tokens). */

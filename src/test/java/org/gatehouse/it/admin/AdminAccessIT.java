@@ -121,6 +121,7 @@ class AdminAccessIT {
             assertTrue(forged.headers().firstValue("Location").orElse("").endsWith("/admin/keys"));
 
             admin.open("/admin/keys");
+            admin.click("keys:ask-rotate");
             ((org.openqa.selenium.JavascriptExecutor) admin.driver()).executeScript(
                     "document.querySelector('#keys input[name=\"jakarta.faces.ViewState\"]').value = '-42:42';");
             admin.click("keys:rotate");

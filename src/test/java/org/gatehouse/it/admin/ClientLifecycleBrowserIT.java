@@ -56,6 +56,14 @@ class ClientLifecycleBrowserIT {
             assertEquals(user, Http.json(me).getString("username"));
 
             admin.open("/admin/client?id=" + clientId);
+            admin.click("rotate:ask-rotate");
+            String asked = admin.textOf("rotate:confirm-rotate");
+            assertTrue(asked.contains("The current secret stops working at once") && asked.contains("invalid_client"), asked);
+            admin.click("rotate:cancel-rotate");
+            assertTrue(admin.driver().findElements(By.id("rotate:confirm-rotate")).isEmpty(), "cancelled: the question is gone");
+            assertEquals(Console.sha256(secret), Db.value("select secret_hash from client where client_id = ?", clientId),
+                    "cancelled: the secret is unchanged");
+            admin.click("rotate:ask-rotate");
             admin.click("rotate:rotate-secret");
             String rotated = admin.textOf("secret-value").trim();
             assertNotEquals(secret, rotated);
@@ -113,6 +121,15 @@ class ClientLifecycleBrowserIT {
             assertTrue(admin.textOf("grants:table").contains(user), admin.text());
             assertTrue(admin.textOf("consents:table").contains(user), admin.text());
             admin.click("grants:table:0:revoke");
+            String asked = admin.textOf("grants:confirm-revoke-panel");
+            assertTrue(asked.contains("Revoke the grant of " + user + " to " + clientId + "?"), asked);
+            assertTrue(asked.contains("1 live refresh token(s) stop working at once"), asked);
+            admin.click("grants:cancel-revoke");
+            assertTrue(admin.driver().findElements(By.id("grants:confirm-revoke-panel")).isEmpty());
+            assertEquals(200, Http.get("/api/me", "Authorization", "Bearer " + tokens.getString("access_token")).statusCode(),
+                    "cancelled: the grant is still live");
+            admin.click("grants:table:0:revoke");
+            admin.click("grants:confirm-revoke");
             admin.find(By.cssSelector("#messages .info"));
             assertTrue(Console.messages(admin).contains("Grant revoked"), Console.messages(admin));
 
@@ -123,6 +140,35 @@ class ClientLifecycleBrowserIT {
                     "the access token of a revoked grant is refused too");
             assertEquals(1, Db.count("select count(*) from audit_event where event_type = 'GRANT_REVOKED' and actor = 'admin'"
                     + " and subject like ?", clientId + "%"));
+        }
+    }
+
+    @Test
+    void revokingAConsentAsksFirstThenRevokesItsGrantsAndAsksTheUserAgain() {
+        try (Browser admin = Console.signedInAdmin()) {
+            String clientId = Console.unique("consent-app");
+            String secret = Console.createClient(admin, clientId, Console.unique("Consent App"), REDIRECT, List.of("profile"));
+            String user = Console.createAccount(admin, Console.unique("user"), PASSWORD);
+            JsonObject tokens = Console.tokens(clientId, secret, REDIRECT, user, PASSWORD, "profile");
+
+            admin.open("/admin/grants?client=" + clientId);
+            admin.click("consents:table:0:forget");
+            String asked = admin.textOf("consents:confirm-forget-panel");
+            assertTrue(asked.contains("Revoke the consent " + user + " gave " + clientId + "?"), asked);
+            assertTrue(asked.contains("the consent page is shown again"), asked);
+            admin.click("consents:cancel-forget");
+            assertTrue(admin.driver().findElements(By.id("consents:confirm-forget-panel")).isEmpty());
+            assertEquals(1, Db.count("select count(*) from consent where client_id = ?", clientId), "cancelled: kept");
+
+            admin.click("consents:table:0:forget");
+            admin.click("consents:confirm-forget");
+            admin.find(By.cssSelector("#messages .info"));
+            assertTrue(Console.messages(admin).contains("Consent revoked; 1 grant(s) revoked"), Console.messages(admin));
+            assertEquals(0, Db.count("select count(*) from consent where client_id = ?", clientId));
+            assertEquals(400, Console.refresh(clientId, secret, tokens.getString("refresh_token")).statusCode(),
+                    "the grants given under that consent are revoked with it");
+            assertEquals(1, Db.count("select count(*) from audit_event where event_type = 'CONSENT_REVOKED' and subject like ?",
+                    clientId + "%"));
         }
     }
 

@@ -103,7 +103,15 @@ class ClientValidationBrowserIT {
             Console.fillClient(admin, null, name, "PUBLIC", null, "http://127.0.0.1/cb", List.of("profile", scope), List.of());
 
             other.open("/admin/scopes");
-            other.driver().findElement(By.xpath("//form[.//code[text()='" + scope + "']]//input[@value='Delete']")).click();
+            String row = "//form[.//code[text()='" + scope + "']]";
+            other.driver().findElement(By.xpath(row + "//input[@value='Delete…']")).click();
+            String asked = other.find(By.xpath(row + "//div[contains(@class,'confirm')]")).getText();
+            assertTrue(asked.contains("Delete the scope " + scope + "?") && asked.contains("invalid_scope"), asked);
+            other.driver().findElement(By.xpath(row + "//input[@value='Keep it']")).click();
+            other.find(By.xpath(row + "//input[@value='Delete…']"));
+            assertEquals(1, Db.count("select count(*) from scope where name = ?", scope), "kept");
+            other.driver().findElement(By.xpath(row + "//input[@value='Delete…']")).click();
+            other.find(By.xpath(row + "//input[@value='Yes, delete']")).click();
             other.find(By.cssSelector("#messages .info"));
             assertEquals(0, Db.count("select count(*) from scope where name = ?", scope));
 
@@ -118,11 +126,12 @@ class ClientValidationBrowserIT {
     void aScopeThatClientsAllowCannotBeDeleted() {
         try (Browser admin = Console.signedInAdmin()) {
             admin.open("/admin/scopes");
-            admin.driver().findElement(By.xpath("//form[.//code[text()='notes:read']]//input[@value='Delete']")).click();
+            admin.driver().findElement(By.xpath("//form[.//code[text()='notes:read']]//input[@value='Delete…']")).click();
             admin.find(By.cssSelector("#messages .error"));
             assertTrue(Console.messages(admin).contains("cannot be deleted"), Console.messages(admin));
             assertTrue(Console.messages(admin).contains("it-confidential"), Console.messages(admin));
             assertEquals(1, Db.count("select count(*) from scope where name = 'notes:read'"));
+            assertTrue(admin.driver().findElements(By.cssSelector("#scope-list .confirm")).isEmpty(), "refused at once, not asked");
         }
     }
 

@@ -36,6 +36,15 @@ class SigningKeyRotationBrowserIT {
 
             admin.open("/admin/keys");
             assertEquals(oldKid, activeKid(admin), "the console shows the key that signs");
+            admin.click("keys:ask-rotate");
+            String asked = admin.textOf("keys:confirm");
+            assertTrue(asked.contains("Rotate the signing key?") && asked.contains("stays in the JWKS"), asked);
+            admin.click("keys:cancel-rotate");
+            assertTrue(admin.driver().findElements(By.id("keys:confirm")).isEmpty(), "cancelled: the question is gone");
+            assertEquals(oldKid, activeKid(admin), "cancelled: nothing rotated");
+            assertEquals(0, Db.count("select count(*) from audit_event where event_type = 'KEY_ROTATED' and subject = ?", oldKid));
+
+            admin.click("keys:ask-rotate");
             admin.click("keys:rotate");
             admin.find(By.cssSelector("#messages .info"));
             String newKid = activeKid(admin);
