@@ -36,6 +36,8 @@ public enum AuditType {
     ACCOUNT_PASSWORD_RESET,
     /** An administrator ended every session of an account ("sign out everywhere"). */
     ACCOUNT_SIGNED_OUT,
+    /** An administrator deleted an account (its grants revoked, consents and notes deleted; its audit trail kept). */
+    ACCOUNT_DELETED,
     SCOPE_SAVED,
     SCOPE_DELETED,
     KEY_ROTATED,

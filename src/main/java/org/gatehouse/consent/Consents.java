@@ -51,6 +51,11 @@ public class Consents {
         return em.createQuery("delete from Consent c where c.clientId = :c").setParameter("c", clientId).executeUpdate();
     }
 
+    /** Forgets every consent an account gave (the account is deleted). */
+    public int forgetAllForAccount(long accountId) {
+        return em.createQuery("delete from Consent c where c.accountId = :a").setParameter("a", accountId).executeUpdate();
+    }
+
     /** Forgets a consent: the next request asks again. */
     public boolean forget(long accountId, String clientId) {
         return em.createQuery("delete from Consent c where c.accountId = :a and c.clientId = :c")

@@ -36,6 +36,8 @@ public class AccountBacking implements Serializable {
     private String password;
     private String newPassword;
     private boolean missing;
+    /** What deleting would take with it, once "Delete account…" was pressed; null otherwise. */
+    private AccountAdmin.DeletionImpact confirmingDelete;
 
     public void load() {
         if (id == null) {
@@ -95,6 +97,35 @@ public class AccountBacking implements Serializable {
         return null;
     }
 
+    /** First press of "Delete account…": count what goes with it and ask; {@link #delete} confirms. */
+    public void askDelete() {
+        confirmingDelete = admin.deletionImpact(form.getId());
+    }
+
+    public void cancelDelete() {
+        confirmingDelete = null;
+    }
+
+    public String delete() {
+        confirmingDelete = null;
+        try {
+            int revoked = admin.delete(form.getId(), Pages.actor(faces));
+            Pages.infoAfterRedirect(faces, "Account " + form.getUsername() + " deleted; " + revoked
+                    + " grant(s) revoked. Its audit trail is kept.");
+            return "/admin/accounts?faces-redirect=true";
+        } catch (InvalidInput e) {
+            Pages.show(faces, FORM, e);
+        } catch (EditConflict e) {
+            Pages.error(faces, e.getMessage());
+        }
+        return null;
+    }
+
+    /** Whether this is the account of the administrator looking at it (which cannot be deleted). */
+    public boolean isOwnAccount() {
+        return form != null && form.isExisting() && form.getUsername().equals(Pages.actor(faces).username());
+    }
+
     /** The failed sign-ins counted for this username now, if any (null if none). */
     public ThrottleAdmin.Row getThrottle() {
         return form == null || !form.isExisting() ? null : throttles.forUsername(form.getUsername()).orElse(null);
@@ -116,4 +147,5 @@ public class AccountBacking implements Serializable {
     public String getNewPassword() { return newPassword; }
     public void setNewPassword(String newPassword) { this.newPassword = newPassword; }
     public boolean isMissing() { return missing; }
+    public AccountAdmin.DeletionImpact getConfirmingDelete() { return confirmingDelete; }
 }

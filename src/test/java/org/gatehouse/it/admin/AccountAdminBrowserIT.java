@@ -178,6 +178,62 @@ class AccountAdminBrowserIT {
     }
 
     @Test
+    void deletingAnAccountAsksFirstThenRevokesItsGrantsDeletesItsDataEndsItsSessionsAndKeepsItsAuditTrail() {
+        String user = Console.unique("deleted");
+        String password = "Deleted-password-1";
+        try (Browser admin = Console.signedInAdmin()) {
+            Console.createAccount(admin, user, password);
+            long id = accountId(user);
+            OAuthFlow flow = new OAuthFlow();
+            String redirect = flow.authorizeAndApprove(flow.request(OAuthFlow.CONFIDENTIAL, "profile notes:write", "s"), user, password);
+            HttpResponse<String> r = flow.exchange(Http.query(redirect).get("code"), OAuthFlow.CONFIDENTIAL, OAuthFlow.CONFIDENTIAL_SECRET);
+            assertEquals(200, r.statusCode(), r.body());
+            JsonObject tokens = Http.json(r);
+            String bearer = "Bearer " + tokens.getString("access_token");
+            assertEquals(201, Http.postRaw("/api/notes", "{\"text\":\"mine\"}", "application/json", "Authorization", bearer).statusCode());
+            assertTrue(signedIn(flow)); // (its authorization request leaves a second grant, with a code not yet redeemed)
+            long live = Db.count("select count(*) from token_grant where account_id = ? and revoked_at is null", id);
+            assertEquals(2, live);
+
+            admin.click("delete:ask-delete");
+            String asked = admin.textOf("delete:confirm");
+            assertTrue(asked.contains("Delete " + user + "?") && asked.contains("Its 2 live grant(s) are revoked")
+                    && asked.contains("its 1 remembered consent(s)") && asked.contains("Audit events about it are kept"), asked);
+            admin.click("delete:cancel-delete");
+            assertTrue(admin.driver().findElements(By.id("delete:confirm")).isEmpty());
+            assertEquals(1, Db.count("select count(*) from account where id = ?", id), "cancelled: kept");
+            assertTrue(signedIn(flow), "cancelled: still signed in");
+            live = Db.count("select count(*) from token_grant where account_id = ? and revoked_at is null", id);
+
+            admin.click("delete:ask-delete");
+            admin.click("delete:confirm-delete");
+            admin.waitForUrl(Http.base() + "/admin/accounts");
+            assertTrue(Console.messages(admin).contains("Account " + user + " deleted; " + live + " grant(s) revoked"), Console.messages(admin));
+            assertEquals(0, Db.count("select count(*) from account where id = ?", id));
+            assertEquals(0, Db.count("select count(*) from consent where account_id = ?", id));
+            assertEquals(0, Db.count("select count(*) from note where account_id = ?", id));
+            assertEquals(0, Db.count("select count(*) from token_grant where account_id = ? and revoked_at is null", id));
+            assertInvalidGrant(tokens.getString("refresh_token"));
+            assertEquals(401, Http.get("/api/me", "Authorization", bearer).statusCode(), "the access token is refused");
+            assertFalse(signedIn(flow), "the user's session ended");
+            assertEquals(1, Db.count("select count(*) from audit_event where event_type = 'ACCOUNT_CREATED' and subject = ?", user),
+                    "the audit trail is kept");
+            assertEquals(1, Db.count("select count(*) from audit_event where event_type = 'ACCOUNT_DELETED' and subject = ?"
+                    + " and detail = ?", user,
+                    "grantsRevoked=" + live + " consentsForgotten=1 notesDeleted=1"));
+        }
+    }
+
+    @Test
+    void anAdminCannotDeleteTheirOwnAccount() {
+        try (Browser admin = Console.signedInAdmin()) {
+            admin.open("/admin/account?id=" + accountId("admin"));
+            assertTrue(admin.textOf("own-account").contains("the account you are signed in with"), admin.text());
+            assertTrue(admin.driver().findElements(By.id("delete:ask-delete")).isEmpty(), "no delete button on one's own account");
+        }
+    }
+
+    @Test
     void resettingASignedInUsersPasswordEndsTheirSessionAndTheirRefreshToken() {
         String user = Console.unique("reset-live");
         try (Browser admin = Console.signedInAdmin()) {
