@@ -25,7 +25,7 @@ public class OAuthApplication extends Application {
         return Set.of(AuthorizationEndpoint.class, TokenEndpoint.class, RevocationEndpoint.class,
                 IntrospectionEndpoint.class, JwksEndpoint.class, RegistrationEndpoint.class,
                 org.gatehouse.logout.EndSessionEndpoint.class,
-                OAuthErrorMapper.class, UnexpectedErrorMapper.class);
+                OAuthErrorMapper.class, UnexpectedErrorMapper.class, org.gatehouse.client.FormBodyReader.class);
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Renders every container error (web.xml error-page, the default one included) as a readable
- * page; never a stack trace. Asked for directly, with any method, it is an address with nothing
+ * page, or, on the OAuth endpoints, the API and the metadata documents, as the same JSON error
+ * their own code answers with; never a stack trace. Asked for directly, with any method, it is an address with nothing
  * at it: 404.
  */
 @WebServlet("/error-page")
@@ -53,9 +54,33 @@ public class ErrorPageServlet extends HttpServlet {
         if (status < 400 || status > 599) {
             status = 500;
         }
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri instanceof String u && u.startsWith(request.getContextPath()) ? u.substring(request.getContextPath().length()) : "";
+        if (request.getDispatcherType() == DispatcherType.ERROR
+                && (MalformedRequestFilter.isProtocol(path) || MalformedRequestFilter.isApi(path))) {
+            // an error the container found before the endpoint ran (a header it could not parse, a
+            // body too large): the endpoint's own error model, not a page
+            response.setStatus(status);
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(OAuthErrorMapper.body(jsonError(status), message));
+            return;
+        }
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(ErrorPage.render(status, title, message));
+    }
+
+    /** The {@code error} code of a container status (RFC 6749 §5.2 where it has one). */
+    static String jsonError(int status) {
+        return switch (status) {
+            case 400, 413, 414, 415, 431 -> "invalid_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 503 -> "temporarily_unavailable";
+            default -> "server_error";
+        };
     }
 
     private static boolean isViewExpired(Throwable error) {

@@ -160,8 +160,8 @@ public class MalformedRequestFilter extends HttpFilter {
             response.setHeader("Connection", "close"); // the body that follows is never read
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean protocol = path.startsWith("/oauth2/") || Set.of("/authorize", "/token", "/revoke", "/introspect", "/jwks").contains(path);
-        boolean api = path.startsWith("/api/") || path.equals("/api") || path.startsWith("/.well-known/");
+        boolean protocol = isProtocol(path);
+        boolean api = isApi(path);
         String description = switch (why) {
             case "encoding" -> "The request body must not be compressed";
             case "charset" -> "The request body must be UTF-8";
@@ -179,6 +179,16 @@ public class MalformedRequestFilter extends HttpFilter {
             return;
         }
         response.sendError("upgrade".equals(why) ? 400 : 415);
+    }
+
+    /** The OAuth endpoints (and their short aliases): their errors are OAuth JSON (RFC 6749 §5.2). */
+    static boolean isProtocol(String path) {
+        return path.startsWith("/oauth2/") || Set.of("/authorize", "/token", "/revoke", "/introspect", "/jwks").contains(path);
+    }
+
+    /** The API and the metadata documents: their errors are JSON too. */
+    static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/.well-known/");
     }
 
     /** The request with some headers treated as absent. */

@@ -98,6 +98,17 @@ public class LoginBacking {
             password = null;
             return;
         }
+        HttpServletRequest current = (HttpServletRequest) external.getRequest();
+        if (current.getUserPrincipal() != null) {
+            // Signing in again (prompt=login, max_age): the new sign-in starts from no container
+            // identity, else a container may keep the one it has instead of asking the mechanism
+            // (WildFly does). The session and what it holds stay; the mechanism replaces the caller.
+            try {
+                current.logout();
+            } catch (jakarta.servlet.ServletException e) {
+                // nothing to end
+            }
+        }
         AuthenticationStatus status = securityContext.authenticate(
                 (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().newAuthentication(true)

@@ -44,7 +44,7 @@ class ExposureIT {
 
     @Test
     void startupProbeAnswersUp() {
-        HttpResponse<String> started = Http.get("/health/started");
+        HttpResponse<String> started = Http.get(Http.health("/health/started"));
         assertEquals(200, started.statusCode(), started.body());
         JsonObject body = Http.json(started);
         assertEquals("UP", body.getString("status"));
@@ -52,8 +52,8 @@ class ExposureIT {
         assertEquals("started", check.getString("name"));
         assertEquals("UP", check.getString("status"));
         // the other probes are still there, unauthenticated
-        assertEquals(200, Http.get("/health/live").statusCode());
-        assertEquals(200, Http.get("/health/ready").statusCode());
-        assertEquals(200, Http.get("/health").statusCode());
+        assertEquals(200, Http.get(Http.health("/health/live")).statusCode());
+        assertEquals(200, Http.get(Http.health("/health/ready")).statusCode());
+        assertEquals(200, Http.get(Http.health("/health")).statusCode());
     }
 }

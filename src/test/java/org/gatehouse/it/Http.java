@@ -43,6 +43,14 @@ public final class Http {
         return "http://localhost:" + System.getProperty("it.http.port", "18080");
     }
 
+    /**
+     * Where the health checks are served: the application port on Payara, the management
+     * interface on WildFly (README, "WildFly 39"); set per server by the build ({@code it.health.base}).
+     */
+    public static String health(String path) {
+        return System.getProperty("it.health.base", base()) + path;
+    }
+
     public static URI uri(String path) {
         return URI.create(path.startsWith("http") ? path : base() + path);
     }

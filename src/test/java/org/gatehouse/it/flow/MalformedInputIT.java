@@ -129,7 +129,7 @@ class MalformedInputIT {
 
     @AfterEach
     void serverStaysReady() {
-        HttpResponse<String> ready = Http.get("/health/ready");
+        HttpResponse<String> ready = Http.get(Http.health("/health/ready"));
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"UP\""), ready.body());
     }
@@ -322,7 +322,8 @@ class MalformedInputIT {
     }
 
     /**
-     * A half-sent body holds a worker only for the read timeout (5 s), then is a 400. Half-sent
+     * A half-sent body holds a worker only for the read timeout (5 s), then is a 400 (or, on
+     * WildFly, a closed connection). Half-sent
      * headers (a slowloris) hold no worker at all: while more of them stay open than there are
      * workers (16), more normal requests than there are workers are all answered at once.
      */
@@ -350,7 +351,7 @@ class MalformedInputIT {
             }
             List<Future<Long>> normal = new ArrayList<>();
             for (int i = 0; i < normals; i++) {
-                normal.add(pool.submit(() -> timed(() -> Http.get("/health/live").statusCode() == 200)));
+                normal.add(pool.submit(() -> timed(() -> Http.get("/oauth2/jwks").statusCode() == 200)));
             }
             long slowestNormal = 0;
             for (Future<Long> f : normal) {
@@ -359,7 +360,10 @@ class MalformedInputIT {
             long slowestBody = 0;
             for (Future<Answer> f : bodies) {
                 Answer a = f.get(60, TimeUnit.SECONDS);
-                assertEquals(400, a.status(), a.head());
+                // Payara answers 400 invalid_request; WildFly's Undertow closes the connection when its
+                // read timeout fires (a server may close on an incomplete message, RFC 9112 §9.6): the
+                // build says which (it.half-sent.closes); either way within the read timeout
+                assertEquals(Boolean.getBoolean("it.half-sent.closes") ? 0 : 400, a.status(), a.head());
                 slowestBody = Math.max(slowestBody, a.millis());
             }
             System.out.println("MalformedInputIT: with " + halfHeaders + " half-sent headers open, " + normals
