@@ -130,7 +130,20 @@ public class ClientBacking implements Serializable {
     }
 
     public ClientType[] getTypes() { return ClientType.values(); }
-    public AuthMethod[] getAuthMethods() { return AuthMethod.values(); }
+    /** The methods the chosen type may use: a public client has no secret, so only none (RFC 7591 §2). */
+    public List<AuthMethod> getAuthMethods() {
+        return form != null && form.getType() == ClientType.PUBLIC ? List.of(AuthMethod.NONE)
+                : List.of(AuthMethod.CLIENT_SECRET_BASIC, AuthMethod.CLIENT_SECRET_POST);
+    }
+
+    /** The type changed: keep the method among those it may use. */
+    public void typeChanged() {
+        if (form.getType() == ClientType.PUBLIC) {
+            form.setAuthMethod(AuthMethod.NONE);
+        } else if (form.getAuthMethod() == AuthMethod.NONE || form.getAuthMethod() == null) {
+            form.setAuthMethod(AuthMethod.CLIENT_SECRET_BASIC);
+        }
+    }
     public List<String> getGrantTypeNames() { return GrantTypes.KNOWN; }
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }

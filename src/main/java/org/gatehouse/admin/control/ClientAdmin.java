@@ -44,14 +44,18 @@ public class ClientAdmin {
         private final boolean enabled;
         private final Instant updatedAt;
         private final boolean selfRegistered;
+        private final AuthMethod authMethod;
+        private final List<String> redirectUris;
 
-        public Row(String clientId, String name, ClientType type, boolean enabled, Instant updatedAt, boolean selfRegistered) {
-            this.clientId = clientId;
-            this.name = name;
-            this.type = type;
-            this.enabled = enabled;
-            this.updatedAt = updatedAt;
-            this.selfRegistered = selfRegistered;
+        public Row(Client c) {
+            this.clientId = c.getClientId();
+            this.name = c.getName();
+            this.type = c.getType();
+            this.enabled = c.isEnabled();
+            this.updatedAt = c.getUpdatedAt();
+            this.selfRegistered = c.isSelfRegistered();
+            this.authMethod = c.getAuthMethod();
+            this.redirectUris = List.copyOf(c.getRedirectUris());
         }
 
         public String getClientId() { return clientId; }
@@ -61,6 +65,9 @@ public class ClientAdmin {
         public Instant getUpdatedAt() { return updatedAt; }
         /** Registered by the client itself (RFC 7591, the registration package). */
         public boolean isSelfRegistered() { return selfRegistered; }
+        /** How it authenticates at the token endpoint, as RFC 7591 names it. */
+        public String getAuthMethod() { return authMethod.wireName(); }
+        public List<String> getRedirectUris() { return redirectUris; }
     }
 
     /** The outcome of a save: the id, and the new secret if one was generated (to show once). */
@@ -93,9 +100,9 @@ public class ClientAdmin {
     }
 
     public List<Row> page(String search, Sort sort, int first, int max) {
-        String jpql = "select new org.gatehouse.admin.control.ClientAdmin$Row(c.clientId, c.name, c.type, c.enabled, c.updatedAt, c.selfRegistered)"
-                + " from Client c" + filter(search) + sort.orderBy(SORTABLE, "c.clientId asc");
-        return where(em.createQuery(jpql, Row.class), search).setFirstResult(first).setMaxResults(max).getResultList();
+        String jpql = "select c from Client c" + filter(search) + sort.orderBy(SORTABLE, "c.clientId asc");
+        return where(em.createQuery(jpql, Client.class), search).setFirstResult(first).setMaxResults(max).getResultStream()
+                .map(Row::new).toList();
     }
 
     private static String filter(String search) {
@@ -238,8 +245,8 @@ public class ClientAdmin {
         c.setDefaultScopes(new LinkedHashSet<>(f.getDefaultScopes()));
         c.setGrantTypes(new LinkedHashSet<>(f.getGrantTypes()));
         c.setRequirePkce(f.getType() == ClientType.PUBLIC || f.isRequirePkce());
-        c.setAccessTokenTtlSeconds(f.getAccessTokenTtl());
-        c.setRefreshTokenTtlSeconds(f.getRefreshTokenTtl());
+        c.setAccessTokenTtlSeconds(ClientRules.seconds(f.getAccessTokenTtl()));
+        c.setRefreshTokenTtlSeconds(ClientRules.seconds(f.getRefreshTokenTtl()));
         c.setEnabled(f.isEnabled());
         c.touch(now);
     }

@@ -26,8 +26,10 @@ public class ClientForm implements Serializable {
     private List<String> defaultScopes = new ArrayList<>();
     private List<String> grantTypes = new ArrayList<>(GrantTypes.DEFAULT);
     private boolean requirePkce = true;
-    private Integer accessTokenTtl;
-    private Integer refreshTokenTtl;
+    /** As typed (whole seconds, or blank for the server default): read by {@link ClientRules#seconds}, so a
+        value that is not a number is one more problem of the same round instead of a conversion error that hides the others. */
+    private String accessTokenTtl;
+    private String refreshTokenTtl;
     private boolean enabled = true;
     private long version;
     private boolean hasSecret;
@@ -46,8 +48,8 @@ public class ClientForm implements Serializable {
         f.defaultScopes = new ArrayList<>(c.getDefaultScopes());
         f.grantTypes = new ArrayList<>(c.getGrantTypes());
         f.requirePkce = c.isRequirePkce();
-        f.accessTokenTtl = c.getAccessTokenTtlSeconds();
-        f.refreshTokenTtl = c.getRefreshTokenTtlSeconds();
+        f.accessTokenTtl = c.getAccessTokenTtlSeconds() == null ? null : c.getAccessTokenTtlSeconds().toString();
+        f.refreshTokenTtl = c.getRefreshTokenTtlSeconds() == null ? null : c.getRefreshTokenTtlSeconds().toString();
         f.enabled = c.isEnabled();
         f.version = c.getVersion();
         f.hasSecret = c.getSecretHash() != null;
@@ -90,10 +92,10 @@ public class ClientForm implements Serializable {
     public void setGrantTypes(List<String> grantTypes) { this.grantTypes = grantTypes == null ? new ArrayList<>() : grantTypes; }
     public boolean isRequirePkce() { return requirePkce; }
     public void setRequirePkce(boolean requirePkce) { this.requirePkce = requirePkce; }
-    public Integer getAccessTokenTtl() { return accessTokenTtl; }
-    public void setAccessTokenTtl(Integer accessTokenTtl) { this.accessTokenTtl = accessTokenTtl; }
-    public Integer getRefreshTokenTtl() { return refreshTokenTtl; }
-    public void setRefreshTokenTtl(Integer refreshTokenTtl) { this.refreshTokenTtl = refreshTokenTtl; }
+    public String getAccessTokenTtl() { return accessTokenTtl; }
+    public void setAccessTokenTtl(String accessTokenTtl) { this.accessTokenTtl = accessTokenTtl; }
+    public String getRefreshTokenTtl() { return refreshTokenTtl; }
+    public void setRefreshTokenTtl(String refreshTokenTtl) { this.refreshTokenTtl = refreshTokenTtl; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public long getVersion() { return version; }

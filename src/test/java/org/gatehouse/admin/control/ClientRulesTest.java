@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,13 +110,29 @@ class ClientRulesTest {
     @Test
     void lifetimesStayWithinBounds() {
         ClientForm f = valid();
-        f.setAccessTokenTtl(59);
-        f.setRefreshTokenTtl(400 * 86_400);
+        f.setAccessTokenTtl("59");
+        f.setRefreshTokenTtl(String.valueOf(400 * 86_400));
         Map<String, List<String>> p = problems(f);
         assertTrue(p.containsKey("accessTokenTtl") && p.containsKey("refreshTokenTtl"));
-        f.setAccessTokenTtl(86_400);
+        f.setAccessTokenTtl("86400");
         f.setRefreshTokenTtl(null);
         assertEquals(Map.of(), problems(f));
+    }
+
+    @Test
+    void aLifetimeThatIsNotANumberIsOneMoreProblemOfTheSameRound() {
+        ClientForm f = valid();
+        f.setAccessTokenTtl("ten minutes");
+        f.setRefreshTokenTtl(" 86400 ");
+        f.setRedirectUris("http://example.com/cb#frag");
+        f.setName(" ");
+        Map<String, List<String>> p = problems(f);
+        assertEquals(List.of("Enter a whole number of seconds, or leave it empty for the server default."), p.get("accessTokenTtl"));
+        assertFalse(p.containsKey("refreshTokenTtl"), "spaces around a number are fine: " + p);
+        assertTrue(p.containsKey("redirectUris") && p.containsKey("name"), "every other problem too: " + p);
+        assertEquals(86_400, ClientRules.seconds(" 86400 "));
+        assertEquals(null, ClientRules.seconds("ten minutes"));
+        assertEquals(null, ClientRules.seconds("99999999999"));
     }
 
     @Test

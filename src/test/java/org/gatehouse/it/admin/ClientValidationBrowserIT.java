@@ -7,6 +7,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 import java.util.List;
 
@@ -35,6 +36,52 @@ class ClientValidationBrowserIT {
             assertEquals(0, Db.count("select count(*) from client where name = ?", name));
             assertEquals("http://app.example.com/cb\nhttps://app.example.com/cb#frag\n/relative/cb\nhttps://ok.example.com/cb",
                     admin.byId("client:redirectUris").getAttribute("value").replace("\r", ""), "the input is kept for correction");
+        }
+    }
+
+    @Test
+    void theAuthenticationMethodsOfferedFollowTheClientType() {
+        try (Browser admin = Console.signedInAdmin()) {
+            admin.open("/admin/client");
+            Console.fillClient(admin, null, null, "PUBLIC", null, null, null, null);
+            Select methods = new Select(admin.byId("client:authMethod"));
+            assertEquals(List.of("none"), methods.getOptions().stream().map(o -> o.getText()).toList());
+            Console.fillClient(admin, null, null, "CONFIDENTIAL", null, null, null, null);
+            methods = new Select(admin.byId("client:authMethod"));
+            assertEquals(List.of("client_secret_basic", "client_secret_post"), methods.getOptions().stream().map(o -> o.getText()).toList());
+            assertEquals("client_secret_basic", methods.getFirstSelectedOption().getText(), "back to a method with a secret");
+        }
+    }
+
+    @Test
+    void theClientListShowsHowEachAuthenticatesAndWhereItRedirects() {
+        try (Browser admin = Console.signedInAdmin()) {
+            admin.open("/admin/clients");
+            String list = admin.waitForPageText("it-confidential");
+            assertTrue(list.contains("client_secret_basic"), list);
+            assertTrue(list.contains("http://127.0.0.1:9876/callback"), "it-oidc's redirect URI: " + list);
+            assertTrue(list.contains("none"), "a public client: " + list);
+        }
+    }
+
+    @Test
+    void everyBadFieldIsReportedInOneRoundEvenALifetimeThatIsNotANumber() {
+        try (Browser admin = Console.signedInAdmin()) {
+            String name = Console.unique("One Round");
+            admin.open("/admin/client");
+            Console.fillClient(admin, "x", name, "CONFIDENTIAL", "CLIENT_SECRET_BASIC", "https://app.example.com/cb#frag",
+                    List.of("profile"), List.of("notes:read"));
+            admin.type("client:accessTokenTtl", "ten minutes");
+            admin.type("client:refreshTokenTtl", "86400");
+            admin.click("client:save");
+            assertTrue(Console.fieldMessage(admin, "client:accessTokenTtl-message").contains("Enter a whole number of seconds"),
+                    admin.text());
+            assertTrue(Console.fieldMessage(admin, "client:clientId-message").contains("Client id must be 3-100 characters"), admin.text());
+            assertTrue(Console.fieldMessage(admin, "client:redirectUris-message").contains("must not contain a fragment"), admin.text());
+            assertTrue(Console.fieldMessage(admin, "client:defaultScopes-message").contains("notes:read"), admin.text());
+            assertTrue(Console.messages(admin).contains("Nothing was saved"), Console.messages(admin));
+            assertEquals("ten minutes", admin.byId("client:accessTokenTtl").getAttribute("value"), "the input is kept for correction");
+            assertEquals(0, Db.count("select count(*) from client where name = ?", name));
         }
     }
 

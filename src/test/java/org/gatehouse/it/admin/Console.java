@@ -56,6 +56,11 @@ final class Console {
         }
         if (type != null) {
             new Select(b.byId("client:type")).selectByValue(type);
+            // the methods offered follow the type (an ajax update): wait for them
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> new Select(d.findElement(org.openqa.selenium.By.id("client:authMethod"))).getOptions().size()
+                            == ("PUBLIC".equals(type) ? 1 : 2));
         }
         if (authMethod != null) {
             new Select(b.byId("client:authMethod")).selectByValue(authMethod);
