@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.gatehouse.admin.control.Overview;
+import org.gatehouse.admin.control.SettingsInForce;
 
 /** Backs {@code admin/index.xhtml}: the numbers at a glance. */
 @Named
@@ -12,6 +13,12 @@ public class DashboardBacking {
 
     @Inject
     Overview overview;
+
+    @Inject
+    SettingsInForce settings;
+
+    /** The settings operators change most often, read-only, with where to change them. */
+    public java.util.List<SettingsInForce.Row> getSettings() { return settings.rows(); }
 
     public long getClients() { return overview.clients(); }
     public long getAccounts() { return overview.accounts(); }

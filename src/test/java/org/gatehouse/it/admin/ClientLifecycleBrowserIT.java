@@ -110,6 +110,28 @@ class ClientLifecycleBrowserIT {
     }
 
     @Test
+    void theOneTimeSecretHasACopyButtonAndTheOverviewShowsTheSettingsInForce() {
+        try (Browser admin = Console.signedInAdmin()) {
+            String secret = Console.createClient(admin, Console.unique("copy-app"), Console.unique("Copy App"), REDIRECT, List.of("profile"));
+            admin.click("copy-secret");
+            admin.waitForText("copy-secret-status", "."); // either answer ends with a full stop
+            String status = admin.textOf("copy-secret-status");
+            assertTrue(status.equals("Copied to the clipboard.") || status.startsWith("Selected: press Ctrl+C"), status);
+            Object selected = ((org.openqa.selenium.JavascriptExecutor) admin.driver())
+                    .executeScript("return window.getSelection().toString().trim()");
+            assertEquals(secret, selected, "the secret is what is copied (and selected)");
+
+            admin.open("/admin/");
+            String settings = admin.textOf("settings");
+            assertTrue(settings.contains("Authorization code lifetime 1 minute gatehouse.code.ttl / GATEHOUSE_CODE_TTL"), settings);
+            assertTrue(settings.contains("Access token lifetime (clients may override) 10 minutes gatehouse.token.access-ttl"), settings);
+            assertTrue(settings.contains("Client registration (RFC 7591) initial-token gatehouse.registration.mode / GATEHOUSE_REGISTRATION_MODE"), settings);
+            assertTrue(settings.contains("Password length at least 12, at most 200 characters fixed"), settings);
+            assertTrue(settings.contains("Password hash argon2id, "), settings);
+        }
+    }
+
+    @Test
     void revokingAGrantStopsItsRefreshTokenAtOnce() {
         try (Browser admin = Console.signedInAdmin()) {
             String clientId = Console.unique("revoke-app");

@@ -35,7 +35,12 @@ class InitialAccessTokenBrowserIT {
         admin.open("/admin/registration");
         admin.type("newToken:label", label).type("newToken:validHours", hours).type("newToken:maxUses", uses);
         admin.click("newToken:create");
-        return admin.textOf("token-value").trim();
+        String token = admin.textOf("token-value").trim();
+        admin.click("copy-token"); // shown once, with a copy button that selects (and, where allowed, copies) it
+        admin.waitForText("copy-token-status", ".");
+        org.junit.jupiter.api.Assertions.assertEquals(token, ((org.openqa.selenium.JavascriptExecutor) admin.driver())
+                .executeScript("return window.getSelection().toString().trim()"));
+        return token;
     }
 
     private static String rowText(Browser admin, String label) {
