@@ -58,8 +58,7 @@ final class Outgoing {
     /** A form body (application/x-www-form-urlencoded), in the given order. */
     Outgoing form(Map<String, String> form) {
         header("Content-Type", "application/x-www-form-urlencoded");
-        body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
+        body = formEncoded(form);
         curlOptions.add("--data-raw " + quote(body));
         return this;
     }
@@ -93,6 +92,11 @@ final class Outgoing {
         b.append(' ').append(quote(url));
         curlOptions.forEach(o -> b.append(" \\\n  ").append(o));
         return b.toString();
+    }
+
+    /** Pairs form-encoded in their order: a form body, or a query string after {@code ?}. */
+    static String formEncoded(Map<String, String> pairs) {
+        return pairs.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     }
 
     static String enc(String s) {

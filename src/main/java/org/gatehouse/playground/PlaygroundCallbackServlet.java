@@ -35,6 +35,16 @@ public class PlaygroundCallbackServlet extends HttpServlet {
     @Inject
     BootstrapSettings bootstrap;
 
+    /**
+     * The address a redirect back to the playground arrived at, as the log shows it: the issuer's
+     * base URL, the path and the query, the query cut at {@value #MAX_PARAMETER} characters.
+     */
+    static String arrivedAt(ServerSettings server, String path, HttpServletRequest request) {
+        String query = request.getQueryString();
+        return server.baseUrl() + path + (query == null ? "" : "?" + (query.length() > MAX_PARAMETER
+                ? query.substring(0, MAX_PARAMETER) + "…" : query));
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!bootstrap.playground()) {
@@ -48,8 +58,7 @@ public class PlaygroundCallbackServlet extends HttpServlet {
                 query.put(name, value); // a longer one is no answer of this server's: left out, so the checks fail
             }
         }
-        String url = server.baseUrl() + PlaygroundClients.CALLBACK_PATH
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String url = arrivedAt(server, PlaygroundClients.CALLBACK_PATH, request);
         FlowState s = session.state();
         synchronized (s) {
             flow.callback(s, url, query);

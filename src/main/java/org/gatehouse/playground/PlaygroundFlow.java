@@ -177,6 +177,14 @@ public class PlaygroundFlow {
         return out.form(form);
     }
 
+    /** An RFC 7009 revocation request for this run's client (the same authentication as the token request). */
+    Outgoing revocationRequest(FlowState s, String token, String tokenTypeHint) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", token);
+        form.put("token_type_hint", tokenTypeHint);
+        return tokenRequest(s, form).withPath("/oauth2/revoke");
+    }
+
     /** (D) and refresh: keeps the tokens of a successful token response. */
     boolean acceptTokens(FlowState s, Exchange e) {
         if (e.status() != 200) {

@@ -13,7 +13,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Sign-out as a relying party does it (OpenID Connect RP-Initiated Logout 1.0 §2, §3): the client
@@ -60,11 +59,8 @@ public class PlaygroundSignOut {
      */
     String start(FlowState s) {
         if (s.refreshToken != null) {
-            Map<String, String> form = new LinkedHashMap<>();
-            form.put("token", s.refreshToken);
-            form.put("token_type_hint", "refresh_token");
             Exchange e = backChannel.send(s, "sign-out", "Revoke the refresh token before signing out",
-                    flow.tokenRequest(s, form).withPath("/oauth2/revoke"));
+                    flow.revocationRequest(s, s.refreshToken, "refresh_token"));
             s.status(Role.AUTHORIZATION_SERVER, e.status() == 200 ? "Revoked the grant the client gave up"
                     : "Answered the revocation with HTTP " + e.status());
         }
@@ -78,8 +74,7 @@ public class PlaygroundSignOut {
         query.put("client_id", PlaygroundClients.clientId(s.confidential));
         query.put("post_logout_redirect_uri", clients.postLogoutRedirectUri());
         query.put("state", s.signOutState);
-        String url = backChannel.url("/oauth2/logout?") + query.entrySet().stream()
-                .map(q -> Outgoing.enc(q.getKey()) + "=" + Outgoing.enc(q.getValue())).collect(Collectors.joining("&"));
+        String url = backChannel.url("/oauth2/logout?") + Outgoing.formEncoded(query);
         backChannel.front(s, "sign-out", "Browser → end-session endpoint", url);
         s.outcome = null;
         s.status(Role.CLIENT, "Forgot its tokens" + (idTokenHint != null ? "" : " (no ID token to send as a hint)")
@@ -98,7 +93,8 @@ public class PlaygroundSignOut {
      */
     void finish(PlaygroundSession session, String url, String state) {
         Optional<FlowState> run = claim(state);
-        FlowState s = run.orElseGet(session::state);
+        run.ifPresent(session::adopt);
+        FlowState s = session.state();
         synchronized (s) {
             backChannel.front(s, "sign-out", "End-session endpoint → browser → playground (post-logout redirect)", url);
             if (run.isEmpty()) {
@@ -117,7 +113,6 @@ public class PlaygroundSignOut {
                     + "because post_logout_redirect_uri is registered for this client, sent you back with the state "
                     + "(OpenID Connect RP-Initiated Logout §3). The next authorization request asks you to sign in again.", true);
         }
-        session.adopt(s);
     }
 
     void park(String state, FlowState s) {

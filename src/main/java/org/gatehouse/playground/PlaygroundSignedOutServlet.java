@@ -41,11 +41,7 @@ public class PlaygroundSignedOutServlet extends HttpServlet {
         if (state != null && state.length() > PlaygroundCallbackServlet.MAX_PARAMETER) {
             state = null; // no state of this playground's: nothing to claim
         }
-        String query = request.getQueryString();
-        String url = server.baseUrl() + PlaygroundClients.SIGNED_OUT_PATH
-                + (query == null ? "" : "?" + (query.length() > PlaygroundCallbackServlet.MAX_PARAMETER
-                ? query.substring(0, PlaygroundCallbackServlet.MAX_PARAMETER) + "…" : query));
-        signOut.finish(session, url, state);
+        signOut.finish(session, PlaygroundCallbackServlet.arrivedAt(server, PlaygroundClients.SIGNED_OUT_PATH, request), state);
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect(request.getContextPath() + "/playground/#sign-out");
     }

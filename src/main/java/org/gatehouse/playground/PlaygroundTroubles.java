@@ -99,11 +99,8 @@ public class PlaygroundTroubles {
     /** RFC 7009: revoke the refresh token; Gatehouse revokes its whole grant. */
     void revoke(FlowState s) {
         boolean refresh = s.refreshToken != null;
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("token", refresh ? s.refreshToken : s.accessToken);
-        form.put("token_type_hint", refresh ? "refresh_token" : "access_token");
         Exchange e = backChannel.send(s, "revoke", "Revoke the " + (refresh ? "refresh" : "access") + " token",
-                flow.tokenRequest(s, form).withPath("/oauth2/revoke"));
+                flow.revocationRequest(s, refresh ? s.refreshToken : s.accessToken, refresh ? "refresh_token" : "access_token"));
         s.outcome = new Outcome("Revoked", e.status(), "", e.status() == 200
                 ? "The server answers 200 (RFC 7009 §2.2) and revokes the whole grant: call the API now and the access token is refused."
                 : explain(""), e.status() == 200);

@@ -252,15 +252,7 @@ class PlaygroundIT {
             assertTrue(b.byId("btn-sign-out").getAttribute("disabled") != null, "nothing to sign out of before a flow");
             b.click("oidc");
             b.type("scopes", "profile");
-            press(b, "btn-build");
-            b.click("btn-go");
-            b.waitForUrl(Http.base() + "/login");
-            b.signIn("heidi", "heidi-password-1");
-            b.waitForUrl(Http.base() + "/consent");
-            b.click("allow");
-            b.waitForUrl(Http.base() + PLAYGROUND);
-            ready(b);
-            press(b, "btn-exchange");
+            runToTokens(b, "heidi", "heidi-password-1");
             assertEquals("✓ ID token accepted: every check passed", text(b, "id-verdict"));
 
             // the hint names the signed-in user: no confirmation, straight back with the state
@@ -297,15 +289,7 @@ class PlaygroundIT {
         try (Browser b = new Browser()) {
             b.open(PLAYGROUND);
             ready(b);
-            press(b, "btn-build");
-            b.click("btn-go");
-            b.waitForUrl(Http.base() + "/login");
-            b.signIn("ivan", "ivan-password-1");
-            b.waitForUrl(Http.base() + "/consent");
-            b.click("allow");
-            b.waitForUrl(Http.base() + PLAYGROUND);
-            ready(b);
-            press(b, "btn-exchange");
+            runToTokens(b, "ivan", "ivan-password-1");
             b.click("btn-sign-out");
             b.waitForUrl(Http.base() + "/signout");
             assertTrue(b.textOf("client-name").contains("Gatehouse Flow Playground"), b.text());
@@ -360,6 +344,19 @@ class PlaygroundIT {
     private static void ready(Browser b) {
         new WebDriverWait(b.driver(), Duration.ofSeconds(30))
                 .until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-playground")));
+    }
+
+    /** (A) to (D) as set up on the page: build, send, sign in, allow, back, exchange the code. */
+    private static void runToTokens(Browser b, String username, String password) {
+        press(b, "btn-build");
+        b.click("btn-go");
+        b.waitForUrl(Http.base() + "/login");
+        b.signIn(username, password);
+        b.waitForUrl(Http.base() + "/consent");
+        b.click("allow");
+        b.waitForUrl(Http.base() + PLAYGROUND);
+        ready(b);
+        press(b, "btn-exchange");
     }
 
     private static void press(Browser b, String id) {
