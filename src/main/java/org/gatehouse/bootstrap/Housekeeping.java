@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  * Every ten minutes, asks each store to remove what has expired, so tables do not grow without
  * bound: parked authorization requests, grants with their codes and refresh tokens, the change
  * feed, audit events older than a year, signing keys past their retirement, failure counts whose
- * window and block are over, initial access tokens (RFC 7591) spent for 30 days. Each store purges its
+ * window and block are over, initial access tokens (RFC 7591) spent for 30 days, the Sessions list's
+ * rows a day after their session ended. Each store purges its
  * own tables (docs/architecture.md: one owner per table), each in its own transaction. Idempotent
  * and safe to run on every node of a cluster at once.
  */
@@ -52,6 +53,9 @@ public class Housekeeping {
     org.gatehouse.registration.InitialAccessTokens initialTokens;
 
     @Inject
+    org.gatehouse.user.BrowserSessions browserSessions;
+
+    @Inject
     Clock clock;
 
     @Schedule(minute = "*/10", hour = "*", persistent = false)
@@ -66,9 +70,10 @@ public class Housekeeping {
             int retired = keys.retireExpired(now);
             int throttled = throttle.purgeExpired(now);
             int initial = initialTokens.purgeExpired(now);
-            if (requests + tokens + events + retired + throttled + initial > 0) {
+            int sessions = browserSessions.purgeExpired(now);
+            if (requests + tokens + events + retired + throttled + initial + sessions > 0) {
                 LOG.info(() -> "Purged " + requests + " parked requests, " + tokens + " grants and refresh tokens, "
-                        + changes + " change events, " + events + " audit events, " + throttled + " sign-in failure counts, " + initial + " spent initial access tokens; retired " + retired + " signing keys");
+                        + changes + " change events, " + events + " audit events, " + throttled + " sign-in failure counts, " + initial + " spent initial access tokens, " + sessions + " ended sessions; retired " + retired + " signing keys");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Housekeeping did not finish; it runs again in ten minutes: {0}", e.toString());

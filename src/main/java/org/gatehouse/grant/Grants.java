@@ -181,40 +181,84 @@ public class Grants {
         return ids.size();
     }
 
-    /** Whose grants a listing shows: one client's, or one account's. */
-    public record Owner(String clientId, Long accountId) implements java.io.Serializable {
+    /** Which grants a listing shows by their state (a revoked grant stays revoked after it expires). */
+    public enum State {
+        /** Not revoked and not expired: its refresh tokens (if any) work. */
+        LIVE,
+        /** Revoked by the user, an administrator, a replay or a reuse. */
+        REVOKED,
+        /** Ran out of its family lifetime without being revoked. */
+        EXPIRED,
+        /** Every grant still kept (revoked and expired ones go at housekeeping). */
+        ALL
+    }
+
+    /**
+     * What a listing shows: grants of one client and/or one account (null: any), in one state.
+     * Every condition is a bound parameter; the client and account columns are indexed.
+     */
+    public record Filter(String clientId, Long accountId, State state) implements java.io.Serializable {
+        public Filter {
+            state = state == null ? State.LIVE : state;
+        }
+
+        public static Filter live(String clientId, Long accountId) {
+            return new Filter(clientId, accountId, State.LIVE);
+        }
+
         String where() {
-            return clientId != null ? " and g.clientId = :owner" : " and g.accountId = :owner";
+            StringBuilder w = new StringBuilder(switch (state) {
+                case LIVE -> " where g.revokedAt is null and g.expiresAt > :now";
+                case REVOKED -> " where g.revokedAt is not null";
+                case EXPIRED -> " where g.revokedAt is null and g.expiresAt <= :now";
+                case ALL -> " where 1 = 1";
+            });
+            if (clientId != null) {
+                w.append(" and g.clientId = :client");
+            }
+            if (accountId != null) {
+                w.append(" and g.accountId = :account");
+            }
+            return w.toString();
         }
 
-        Object value() {
-            return clientId != null ? clientId : accountId;
+        <Q extends jakarta.persistence.TypedQuery<?>> Q bind(Q query, Instant now) {
+            if (state == State.LIVE || state == State.EXPIRED) {
+                query.setParameter("now", now);
+            }
+            if (clientId != null) {
+                query.setParameter("client", clientId);
+            }
+            if (accountId != null) {
+                query.setParameter("account", accountId);
+            }
+            return query;
         }
     }
 
-    /** A live grant with the number of its usable refresh tokens. */
-    public record LiveGrant(TokenGrant grant, long liveRefreshTokens) {
+    /** A listed grant with the number of its usable refresh tokens (0 for a revoked or expired one). */
+    public record Listed(TokenGrant grant, long liveRefreshTokens) {
     }
 
-    public long countLive(Owner owner) {
-        return em.createQuery("select count(g) from TokenGrant g where g.revokedAt is null and g.expiresAt > :now"
-                        + owner.where(), Long.class)
-                .setParameter("now", clock.instant()).setParameter("owner", owner.value()).getSingleResult();
+    public long count(Filter filter) {
+        return filter.bind(em.createQuery("select count(g) from TokenGrant g" + filter.where(), Long.class), clock.instant())
+                .getSingleResult();
     }
 
     public long countAllLive() {
-        return em.createQuery("select count(g) from TokenGrant g where g.revokedAt is null and g.expiresAt > :now", Long.class)
-                .setParameter("now", clock.instant()).getSingleResult();
+        return count(Filter.live(null, null));
     }
 
-    public List<LiveGrant> live(Owner owner, int first, int max) {
-        List<Object[]> rows = em.createQuery("select g, (select count(r) from RefreshToken r where r.grantId = g.id"
-                        + " and r.revokedAt is null and r.rotatedAt is null and r.expiresAt > :now)"
-                        + " from TokenGrant g where g.revokedAt is null and g.expiresAt > :now"
-                        + owner.where() + " order by g.createdAt desc, g.id", Object[].class)
-                .setParameter("now", clock.instant()).setParameter("owner", owner.value())
+    /** One page of the grants the filter selects, newest first. */
+    public List<Listed> list(Filter filter, int first, int max) {
+        Instant now = clock.instant();
+        List<Object[]> rows = filter.bind(em.createQuery("select g, (select count(r) from RefreshToken r where r.grantId = g.id"
+                        + " and r.revokedAt is null and r.rotatedAt is null and r.expiresAt > :live)"
+                        + " from TokenGrant g" + filter.where() + " order by g.createdAt desc, g.id", Object[].class), now)
+                .setParameter("live", now)
                 .setFirstResult(first).setMaxResults(max).getResultList();
-        return rows.stream().map(r -> new LiveGrant((TokenGrant) r[0], ((Number) r[1]).longValue())).toList();
+        return rows.stream().map(r -> new Listed((TokenGrant) r[0], ((TokenGrant) r[0]).isRevoked() ? 0
+                : ((Number) r[1]).longValue())).toList();
     }
 
     /**

@@ -19,6 +19,7 @@ import org.gatehouse.token.AccessTokenVerifier;
 import org.gatehouse.token.InvalidAccessTokenException;
 import org.gatehouse.user.AccountCache;
 import org.gatehouse.user.AccountView;
+import org.gatehouse.user.BrowserSessions;
 import org.gatehouse.user.SessionCaller;
 
 import java.io.IOException;
@@ -27,6 +28,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one), serving two
@@ -72,6 +75,11 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
 
     @Inject
     java.time.Clock clock;
+
+    @Inject
+    BrowserSessions browserSessions;
+
+    private static final Logger LOG = Logger.getLogger(GatehouseAuthenticationMechanism.class.getName());
 
     /** Request attribute: until when this username or address may not sign in again ({@link java.time.Instant}). */
     public static final String BLOCKED_UNTIL = "org.gatehouse.login.blockedUntil";
@@ -131,11 +139,16 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         // it holds, e.g. a playground run); usually there is none (the sign-in page is stateless).
         HttpSession session = request.getSession(false);
         if (session != null) {
+            if (session.getAttribute(SessionCaller.ATTRIBUTE) instanceof SessionCaller previous && previous.sessionId() != null) {
+                endListed(previous.sessionId()); // signing in again over a session: the earlier sign-in is over
+            }
             request.changeSessionId();
         } else {
             session = request.getSession(true);
         }
-        session.setAttribute(SessionCaller.ATTRIBUTE, SessionCaller.of(account, clock.instant()));
+        Instant now = clock.instant();
+        session.setAttribute(SessionCaller.ATTRIBUTE, SessionCaller.of(account, now, listed(account, request, address)));
+        session.setAttribute(SessionCaller.SEEN, now);
         audit.record(AuditType.SIGN_IN, result.getCallerPrincipal().getName(), result.getCallerPrincipal().getName(),
                 null, address);
         return context.notifyContainerAboutLogin(result);
@@ -157,8 +170,43 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             } catch (IllegalStateException alreadyInvalidated) {
                 // a concurrent request of the same session got here first
             }
+        } else if (caller.sessionId() != null) {
+            markSeen(session, caller.sessionId());
         }
         return account;
+    }
+
+    /** The session's row in the Sessions list; none (null) if the database cannot take it now. */
+    private String listed(AccountView account, HttpServletRequest request, String address) {
+        try {
+            return browserSessions.started(account, address, request.getHeader("User-Agent"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Signed in without a Sessions entry (the database refused it): {0}", e.toString());
+            return null;
+        }
+    }
+
+    private void endListed(String sessionId) {
+        try {
+            browserSessions.ended(sessionId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not end a Sessions entry", e);
+        }
+    }
+
+    /** At most once a minute per session, records that it is in use; a failure only delays the next mark. */
+    private void markSeen(HttpSession session, String sessionId) {
+        Instant now = clock.instant();
+        Object last = session.getAttribute(SessionCaller.SEEN);
+        if (last instanceof Instant seen && seen.plus(BrowserSessions.SEEN_EVERY).isAfter(now)) {
+            return;
+        }
+        session.setAttribute(SessionCaller.SEEN, now);
+        try {
+            browserSessions.seen(sessionId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not mark a session as seen", e);
+        }
     }
 
     /**

@@ -15,15 +15,22 @@ import java.util.Optional;
  * removed, the account disabled, the password reset, on any node) is over; the account cache that
  * answers this is evicted on every node through the change feed, so no session replication is
  * needed for a change to reach every node's sessions. {@code authTime} is when the password was
- * checked (OpenID Connect's {@code auth_time}, which {@code max_age} and {@code prompt=login} measure).
+ * checked (OpenID Connect's {@code auth_time}, which {@code max_age} and {@code prompt=login} measure);
+ * {@code sessionId} names the session's row in the admin console's Sessions list ({@link BrowserSessions}).
  */
-public record SessionCaller(long accountId, String username, long securityStamp, Instant authTime) implements Serializable {
+public record SessionCaller(long accountId, String username, long securityStamp, Instant authTime, String sessionId)
+        implements Serializable {
 
     public static final String ATTRIBUTE = "gatehouse.caller";
+    /** Session attribute: when this session last told {@link BrowserSessions} it is in use ({@link Instant}). */
+    public static final String SEEN = "gatehouse.seen";
 
-    /** The signed-in caller of an account as it is now (read fresh at sign-in). */
-    public static SessionCaller of(AccountView account, Instant authTime) {
-        return new SessionCaller(account.id(), account.username(), account.securityStamp(), authTime);
+    /**
+     * The signed-in caller of an account as it is now (read fresh at sign-in); {@code sessionId}
+     * is its row in {@link BrowserSessions} (null if it could not be written).
+     */
+    public static SessionCaller of(AccountView account, Instant authTime, String sessionId) {
+        return new SessionCaller(account.id(), account.username(), account.securityStamp(), authTime, sessionId);
     }
 
     /**

@@ -25,6 +25,7 @@ public class DashboardBacking {
     public long getDisabledAccounts() { return overview.disabledAccounts(); }
     public long getScopes() { return overview.scopes(); }
     public long getLiveGrants() { return overview.liveGrants(); }
+    public long getSignedInSessions() { return overview.signedInSessions(); }
     public long getPublishedKeys() { return overview.publishedKeys(); }
     public long getSecurityEvents() { return overview.securityEventsLastDay(); }
 }

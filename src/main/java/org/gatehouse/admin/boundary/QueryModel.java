@@ -54,6 +54,10 @@ public class QueryModel<T> extends LazyDataModel<T> {
         Sort sort = sortBy == null ? Sort.NONE : sortBy.values().stream()
                 .filter(s -> s.getOrder() != null && s.getOrder() != SortOrder.UNSORTED).findFirst()
                 .map(s -> new Sort(s.getField(), s.getOrder() == SortOrder.ASCENDING)).orElse(Sort.NONE);
+        // Counted again with every load: PrimeFaces keeps the count of the view's first load across
+        // postbacks, so after a new search that matches nothing the table would show an empty page
+        // of the old count instead of its empty message (seen with PrimeFaces 15).
+        setRowCount(count(filterBy));
         return loader.load(search, sort, first, pageSize);
     }
 

@@ -100,6 +100,9 @@ public class AccountAdmin {
     @Inject
     Clock clock;
 
+    @Inject
+    org.gatehouse.user.BrowserSessions browserSessions;
+
     public long count(String search) {
         return where(em.createQuery("select count(a) from Account a" + filter(search), Long.class), search).getSingleResult();
     }
@@ -175,6 +178,7 @@ public class AccountAdmin {
 
         boolean wasEnabled = account.isEnabled();
         boolean roleRemoved = !f.getRoles().containsAll(account.getRoles());
+        Changes.Snapshot before = snapshot(account);
         account.setDisplayName(trimToNull(f.getDisplayName()));
         account.setEmail(trimToNull(f.getEmail()));
         account.setEmailVerified(account.getEmail() != null && f.isEmailVerified()); // OIDC Core §5.1 email_verified
@@ -189,9 +193,14 @@ public class AccountAdmin {
         accountCache.changed(account.getId());
         int revoked = disabled ? grants.revokeAllForAccount(account.getId(), "account disabled by admin") : 0;
         audit.record(AuditType.ACCOUNT_UPDATED, actor.username(), account.getUsername(),
-                "roles=" + String.join(" ", account.getRoles()) + " enabled=" + account.isEnabled()
-                        + (roleRemoved || disabled ? " sessionsEnded" : "")
-                        + (revoked > 0 ? " grantsRevoked=" + revoked : ""), actor.address());
+                Changes.between(before, snapshot(account), roleRemoved || disabled ? "sessionsEnded" : null,
+                        revoked > 0 ? "grantsRevoked=" + revoked : null), actor.address());
+    }
+
+    /** The fields an administrator edits, for the audit entry of an update (never the password). */
+    private static Changes.Snapshot snapshot(Account a) {
+        return Changes.snapshot().put("displayName", a.getDisplayName()).put("email", a.getEmail())
+                .put("emailVerified", a.isEmailVerified()).put("roles", a.getRoles()).put("enabled", a.isEnabled());
     }
 
     @Transactional
@@ -239,7 +248,7 @@ public class AccountAdmin {
     }
 
     public DeletionImpact deletionImpact(long id) {
-        return new DeletionImpact(grants.countLive(new Grants.Owner(null, id)), consents.forAccount(id).size());
+        return new DeletionImpact(grants.count(Grants.Filter.live(null, id)), consents.forAccount(id).size());
     }
 
     /**
@@ -264,6 +273,7 @@ public class AccountAdmin {
         int revoked = grants.revokeAllForAccount(id, "account deleted by admin");
         int forgotten = consents.forgetAllForAccount(id);
         int deletedNotes = notes.deleteAll(id);
+        browserSessions.forgetAllForAccount(id);
         em.remove(account);
         flush(InvalidInput.FORM);
         accountCache.changed(id);

@@ -150,6 +150,7 @@ public class ClientAdmin {
         problems.throwIfAny();
 
         boolean wasEnabled = client.isEnabled();
+        Changes.Snapshot before = snapshot(client);
         apply(f, client, clock.instant());
         Optional<String> secret = Optional.empty();
         if (client.isPublic()) {
@@ -162,8 +163,8 @@ public class ClientAdmin {
                 ? grants.revokeAllForClient(client.getClientId(), "client disabled by admin") : 0;
         clients.changed(client.getClientId());
         audit.record(AuditType.CLIENT_UPDATED, actor.username(), client.getClientId(),
-                "name=" + client.getName() + " enabled=" + client.isEnabled() + " grantTypes=" + String.join(",", client.getGrantTypes())
-                        + (revoked > 0 ? " grantsRevoked=" + revoked : "") + (secret.isPresent() ? " secretGenerated" : ""),
+                Changes.between(before, snapshot(client), secret.isPresent() ? "secret generated" : null,
+                        revoked > 0 ? "grantsRevoked=" + revoked : null),
                 actor.address());
         return new Saved(client.getClientId(), secret);
     }
@@ -188,7 +189,7 @@ public class ClientAdmin {
 
     /** How many live grants deleting the client would revoke (for the confirmation). */
     public long liveGrants(String clientId) {
-        return grants.countLive(new Grants.Owner(clientId, null));
+        return grants.count(Grants.Filter.live(clientId, null));
     }
 
     /** Deletes the client and everything issued to it: grants (their codes and tokens), consents, parked requests. */
@@ -233,6 +234,16 @@ public class ClientAdmin {
 
     private Set<String> knownScopes() {
         return new HashSet<>(em.createQuery("select s.name from Scope s", String.class).getResultList());
+    }
+
+    /** The fields an administrator edits, for the audit entry of an update (never the secret). */
+    private static Changes.Snapshot snapshot(Client c) {
+        return Changes.snapshot().put("name", c.getName()).put("type", c.getType()).put("authMethod", c.getAuthMethod())
+                .put("redirectUris", c.getRedirectUris()).put("postLogoutRedirectUris", c.getPostLogoutRedirectUris())
+                .put("allowedScopes", c.getAllowedScopes()).put("defaultScopes", c.getDefaultScopes())
+                .put("grantTypes", c.getGrantTypes()).put("requirePkce", c.isRequirePkce())
+                .put("accessTokenTtlSeconds", c.getAccessTokenTtlSeconds()).put("refreshTokenTtlSeconds", c.getRefreshTokenTtlSeconds())
+                .put("enabled", c.isEnabled());
     }
 
     private static void apply(ClientForm f, Client c, Instant now) {

@@ -9,54 +9,79 @@ import org.gatehouse.consent.Consent;
 import org.gatehouse.consent.Consents;
 import org.gatehouse.grant.Grants;
 import org.gatehouse.grant.TokenGrant;
+import org.gatehouse.user.Account;
 import org.gatehouse.user.AccountCache;
 import org.gatehouse.user.AccountView;
+import org.gatehouse.user.Accounts;
 
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What accounts have consented to and which grants (refresh-token families) are live, per
- * client or per account; revocation of one grant or of a remembered consent.
+ * Every grant (refresh-token family) the server keeps, filterable by client, account and state,
+ * and the consents accounts have given; revocation of one grant or of a remembered consent.
  */
 @ApplicationScoped
 public class GrantAdmin {
 
-    /** Whose grants to show: one client's, or one account's. */
-    public record Owner(String clientId, Long accountId) implements Serializable {
-        Grants.Owner grants() {
-            return new Grants.Owner(clientId, accountId);
-        }
-    }
-
-    /** A live grant as the page shows it. */
+    /** A grant as the list shows it, with its state in words. */
     public static final class GrantRow implements Serializable {
         private final String id;
         private final String clientId;
+        private final long accountId;
         private final String username;
         private final String scopes;
         private final Instant createdAt;
         private final Instant expiresAt;
+        private final Instant revokedAt;
+        private final String revokedReason;
+        private final String state;
+        private final boolean live;
         private final long liveRefreshTokens;
 
-        GrantRow(TokenGrant g, String username, long liveRefreshTokens) {
+        GrantRow(TokenGrant g, String username, long liveRefreshTokens, Instant now) {
             this.id = g.getId();
             this.clientId = g.getClientId();
+            this.accountId = g.getAccountId();
             this.username = username;
             this.scopes = String.join(" ", g.getScopes());
             this.createdAt = g.getCreatedAt();
             this.expiresAt = g.getExpiresAt();
+            this.revokedAt = g.getRevokedAt();
+            this.revokedReason = g.getRevokedReason();
+            this.live = !g.isRevoked() && g.getExpiresAt().isAfter(now);
+            this.state = stateOf(g, now);
             this.liveRefreshTokens = liveRefreshTokens;
+        }
+
+        static String stateOf(TokenGrant g, Instant now) {
+            if (g.isRevoked()) {
+                return "Revoked";
+            }
+            if (!g.getExpiresAt().isAfter(now)) {
+                return "Expired";
+            }
+            if (!g.isCodeConsumed()) {
+                return g.isCodeExpired(now) ? "Code never redeemed" : "Code not yet redeemed";
+            }
+            return "Live";
         }
 
         public String getId() { return id; }
         public String getClientId() { return clientId; }
+        public long getAccountId() { return accountId; }
         public String getUsername() { return username; }
         public String getScopes() { return scopes; }
         public Instant getCreatedAt() { return createdAt; }
         public Instant getExpiresAt() { return expiresAt; }
+        public Instant getRevokedAt() { return revokedAt; }
+        public String getRevokedReason() { return revokedReason; }
+        public String getState() { return state; }
+        public boolean isLive() { return live; }
         public long getLiveRefreshTokens() { return liveRefreshTokens; }
     }
 
@@ -93,19 +118,41 @@ public class GrantAdmin {
     AccountCache accounts;
 
     @Inject
+    Accounts accountStore;
+
+    @Inject
     AuditLog audit;
 
-    public long countLive(Owner owner) {
-        return grants.countLive(owner.grants());
+    @Inject
+    Clock clock;
+
+    public long count(Grants.Filter filter) {
+        return grants.count(filter);
     }
 
-    public List<GrantRow> live(Owner owner, int first, int max) {
-        return grants.live(owner.grants(), first, max).stream()
-                .map(g -> new GrantRow(g.grant(), username(g.grant().getAccountId()), g.liveRefreshTokens())).toList();
+    /** One page of the grants the filter selects, newest first, accounts named by username. */
+    public List<GrantRow> list(Grants.Filter filter, int first, int max) {
+        Instant now = clock.instant();
+        return grants.list(filter, first, max).stream()
+                .map(g -> new GrantRow(g.grant(), username(g.grant().getAccountId()), g.liveRefreshTokens(), now)).toList();
     }
 
-    public List<ConsentRow> consents(Owner owner) {
-        List<Consent> list = owner.clientId() != null ? consents.forClient(owner.clientId()) : consents.forAccount(owner.accountId());
+    /** The account id of a username, for the list's account filter. */
+    public Optional<Long> accountNamed(String username) {
+        return accountStore.byUsername(username).map(Account::getId);
+    }
+
+    /** The remembered consents of the filter's client and/or account (none without either), at most 500. */
+    public List<ConsentRow> consents(Grants.Filter filter) {
+        List<Consent> list;
+        if (filter.clientId() != null) {
+            list = consents.forClient(filter.clientId()).stream()
+                    .filter(c -> filter.accountId() == null || c.getAccountId() == filter.accountId()).toList();
+        } else if (filter.accountId() != null) {
+            list = consents.forAccount(filter.accountId());
+        } else {
+            return List.of();
+        }
         return list.stream().limit(500)
                 .map(c -> new ConsentRow(c.getAccountId(), username(c.getAccountId()), c.getClientId(), c.getScopes(), c.getGrantedAt()))
                 .toList();
@@ -124,7 +171,7 @@ public class GrantAdmin {
         }
         boolean changed = grants.revoke(grantId, "revoked by admin");
         if (changed) {
-            audit.record(AuditType.GRANT_REVOKED, actor.username(), grant.getClientId() + " / account " + grant.getAccountId(),
+            audit.record(AuditType.GRANT_REVOKED, actor.username(), grant.getClientId() + " / " + username(grant.getAccountId()),
                     "grant=" + grantId, actor.address());
         }
         return changed;
@@ -135,7 +182,7 @@ public class GrantAdmin {
     public int forgetConsent(long accountId, String clientId, Actor actor) {
         consents.forget(accountId, clientId);
         int revoked = grants.revokeAll(accountId, clientId, "consent revoked by admin");
-        audit.record(AuditType.CONSENT_REVOKED, actor.username(), clientId + " / account " + accountId,
+        audit.record(AuditType.CONSENT_REVOKED, actor.username(), clientId + " / " + username(accountId),
                 "grantsRevoked=" + revoked, actor.address());
         return revoked;
     }

@@ -18,6 +18,9 @@ public class Overview {
     EntityManager em;
 
     @Inject
+    org.gatehouse.user.BrowserSessions sessions;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -30,6 +33,10 @@ public class Overview {
 
     public long liveGrants() {
         return grants.countAllLive();
+    }
+
+    public long signedInSessions() {
+        return sessions.countActive(null);
     }
 
     public long publishedKeys() {

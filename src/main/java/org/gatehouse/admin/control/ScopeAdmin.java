@@ -86,8 +86,10 @@ public class ScopeAdmin {
         if (scope == null) {
             throw new EditConflict("The scope " + name + " no longer exists.");
         }
+        Changes.Snapshot before = Changes.snapshot().put("description", scope.getDescription());
         scope.setDescription(description.trim());
-        audit.record(AuditType.SCOPE_SAVED, actor.username(), name, "description changed", actor.address());
+        audit.record(AuditType.SCOPE_SAVED, actor.username(), name,
+                Changes.between(before, Changes.snapshot().put("description", scope.getDescription())), actor.address());
     }
 
     @Transactional
