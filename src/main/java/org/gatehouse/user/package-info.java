@@ -6,6 +6,8 @@
  * made with other parameters. An account's security stamp ({@code account.security_stamp}) is
  * raised when it loses a role, is disabled or gets a new password; browser sessions remember the
  * stamp they signed in with and end at their next request once it differs
- * ({@link org.gatehouse.user.SessionCaller}).
+ * ({@link org.gatehouse.user.SessionCaller}). Who is signed in is listed for the admin console in
+ * {@code browser_session} ({@link org.gatehouse.user.BrowserSessions}); the list is never consulted
+ * to authenticate a request.
  */
 package org.gatehouse.user;
