@@ -17,6 +17,20 @@ function show(s) {
   document.body.dataset.playground = 'ready';
 }
 
+const TROUBLES = new Set(['refresh', 'reuse-refresh', 'revoke', 'replay', 'tamper', 'wrong-scope']);
+const RESULT_CARD = {build: 'step-a', exchange: 'step-d', inspect: 'checks', userinfo: 'userinfo-result', call: 'step-f',
+  reset: 'setup-title'};
+
+/** Keyboard and screen-reader users land on what the action produced, not on the page body. */
+function focusResult(s, action) {
+  const target = s.failure ? $('failure')
+    : TROUBLES.has(action) && !$('outcome').hidden ? $('outcome')
+    : $(RESULT_CARD[action] ?? '');
+  if (!target) return;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus({preventScroll: false});
+}
+
 function setup() {
   return {clientType: $('ct-public').checked ? 'public' : 'confidential', scopes: $('scopes').value,
     openid: $('oidc').checked ? 'on' : ''};
@@ -36,6 +50,7 @@ async function run(button, action, params, message) {
     }
     show(s);
     announce(message(s));
+    focusResult(s, action);
   } catch (e) {
     buttons.forEach(b => { b.disabled = wasDisabled.get(b); });
     document.body.dataset.playground = 'ready';
@@ -78,6 +93,9 @@ $('scopes').addEventListener('keydown', event => {
 
 setInterval(() => renderExpiry(current), 1000);
 
+// The compact copy of the diagram stays in view once the diagram itself has scrolled away.
+new IntersectionObserver(([e]) => { $('pg-mini').hidden = e.isIntersecting; }).observe($('pg-diagram'));
+
 try {
   const s = await state();
   $(s.confidential ? 'ct-confidential' : 'ct-public').checked = true;
@@ -86,6 +104,8 @@ try {
   show(s);
   if (location.hash === '#step-b') {
     $('step-b').scrollIntoView({block: 'center'});
+    focusResult(s, 'callback');
+    if (!s.failure) { $('step-b').setAttribute('tabindex', '-1'); $('step-b').focus(); }
     announce(s.outcome ? outcome(s) : 'Back from the authorization server with a code (B).');
   } else if (location.hash === '#sign-out') {
     $('step-sign-out').scrollIntoView({block: 'center'});

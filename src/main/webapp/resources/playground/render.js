@@ -21,19 +21,25 @@ function el(tag, props = {}, ...children) {
 }
 
 export function render(s) {
+  const failed = s.failure ?? null;
   for (const [role, id] of Object.entries(ROLES)) {
     text(`status-${id}`, s.status[role]);
-    $(`role-${id}`).classList.toggle('active', (ACTORS[s.current] ?? []).includes(id));
+    $(`role-${id}`).classList.toggle('active', !failed && (ACTORS[s.current] ?? []).includes(id));
+    $(`role-${id}`).classList.toggle('refused', failed?.role === id);
+    $(`mini-${id}`).classList.toggle('refused', failed?.role === id);
   }
   for (const step of STEPS) {
-    const current = s.current === step;
+    const isFailed = failed?.step === step;
+    const current = s.current === step && !failed;
     const done = s.done.includes(step);
-    for (const node of [$(`arrow-${step}`), $(`step-${step.toLowerCase()}`)]) {
+    for (const node of [$(`arrow-${step}`), $(`step-${step.toLowerCase()}`), $(`mini-${step}`)]) {
       node.classList.toggle('current', current);
-      node.classList.toggle('done', done && !current);
+      node.classList.toggle('failed', isFailed);
+      node.classList.toggle('done', done && !current && !isFailed);
       if (current) node.setAttribute('aria-current', 'step'); else node.removeAttribute('aria-current');
     }
   }
+  renderFailure(failed);
   renderRequest(s);
   renderCallback(s);
   renderTokens(s);
@@ -59,6 +65,45 @@ export function render(s) {
   enable('btn-wrong-scope', can.wrongScope);
   enable('btn-sign-out', can.signOut);
   $('api-endpoint').querySelector('option[value="NOTES_DELETE"]').disabled = !can.deleteNote;
+  renderWhy(s.why ?? {});
+}
+
+const WHY_BUTTONS = {refresh: 'btn-refresh', reuseRefresh: 'btn-reuse-refresh', revoke: 'btn-revoke', replay: 'btn-replay',
+  tamper: 'btn-tamper', wrongScope: 'btn-wrong-scope'};
+
+/** Each "beyond the happy path" button that is off says why, on the button and in a list under the buttons. */
+function renderWhy(why) {
+  const items = [];
+  for (const [key, id] of Object.entries(WHY_BUTTONS)) {
+    const button = $(id);
+    const reason = button.disabled ? why[key] : undefined;
+    button.title = reason ?? '';
+    if (reason) {
+      button.setAttribute('aria-describedby', `why-${id}`);
+      items.push(el('li', {id: `why-${id}`}, el('b', {textContent: `${button.textContent}: `}), reason));
+    } else {
+      button.removeAttribute('aria-describedby');
+    }
+  }
+  $('pg-why').replaceChildren(...items);
+  $('pg-why').hidden = items.length === 0;
+}
+
+const ROLE_NAMES = {client: 'the client', browser: 'the browser', as: 'the authorization server', rs: 'the resource server'};
+
+/** The refusal, in the card of the step whose answer it was: the server's answer as it came, and why. */
+function renderFailure(f) {
+  const box = $('failure');
+  if (!f) { box.hidden = true; return; }
+  const card = $(`step-${f.step.toLowerCase()}`);
+  if (box.parentElement !== card) card.append(box);
+  box.hidden = false;
+  text('failure-title', `✗ (${f.step}) refused by ${ROLE_NAMES[f.role] ?? f.role}`);
+  text('failure-status', f.status ? `HTTP ${f.status}` : '');
+  text('failure-error', f.error ? `error=${f.error}` : '');
+  text('failure-description', f.description ? `error_description: ${f.description}` : '');
+  $('failure-description').hidden = !f.description;
+  text('failure-reason', f.reason);
 }
 
 function renderRequest(s) {
@@ -143,7 +188,8 @@ function renderResource(s) {
 
 function renderVars(s) {
   const v = s.vars;
-  text('var-code', v.code === 'none' ? 'none' : v.code === 'consumed' ? `consumed (${short(v.codeValue, 6)})` : v.codeValue);
+  text('var-code', v.code === 'none' ? 'none' : v.code === 'consumed' ? `consumed (${short(v.codeValue, 6)})`
+    : v.code === 'refused' ? `refused (${short(v.codeValue, 6)})` : v.codeValue);
   text('var-access-token', v.accessToken ? `${short(v.accessToken, 10)}${v.revoked ? ' (revoked)' : ''}` : 'none');
   $('var-access-token').title = v.accessToken;
   text('var-scope', v.grantedScope || 'none');
@@ -157,14 +203,19 @@ function renderVars(s) {
   text('var-challenge', v.challenge || 'none');
 }
 
-/** The access token's remaining lifetime, corrected for the difference between the clocks. */
+/** The code's and the access token's remaining lifetimes, corrected for the difference between the clocks. */
 export function renderExpiry(s) {
   const v = s?.vars;
-  if (!v || !v.accessToken || !v.accessExpiresAt) { text('var-access-expiry', ''); return; }
-  const left = Math.round((v.accessExpiresAt - s.now - (Date.now() - s.receivedAt)) / 1000);
+  countdown('var-code-expiry', v && v.code === 'received' ? v.codeExpiresAt : 0, s);
+  countdown('var-access-expiry', v && v.accessToken ? v.accessExpiresAt : 0, s);
+}
+
+function countdown(id, expiresAt, s) {
+  if (!expiresAt) { text(id, ''); $(id).classList.remove('bad'); return; }
+  const left = Math.round((expiresAt - s.now - (Date.now() - s.receivedAt)) / 1000);
   const m = Math.floor(Math.abs(left) / 60), sec = String(Math.abs(left) % 60).padStart(2, '0');
-  text('var-access-expiry', left > 0 ? `expires in ${m}:${sec}` : 'expired');
-  $('var-access-expiry').classList.toggle('bad', left <= 0);
+  text(id, left > 0 ? `expires in ${m}:${sec}` : 'expired');
+  $(id).classList.toggle('bad', left <= 0);
 }
 
 function renderOutcome(s) {

@@ -24,8 +24,8 @@ public class FlowState implements Serializable {
     /** The arrows of the diagram (RFC 6749 §4.1 (A)–(E), with the resource response as (F)). */
     public enum Step { A, B, C, D, E, F }
 
-    /** What happened to the authorization code. */
-    public enum CodeStatus { NONE, RECEIVED, CONSUMED }
+    /** What happened to the authorization code (REFUSED: the token endpoint would not take it). */
+    public enum CodeStatus { NONE, RECEIVED, CONSUMED, REFUSED }
 
     /** A parameter of the authorization request with a one-line explanation. */
     public record Param(String name, String value, String explanation) implements Serializable {
@@ -37,6 +37,14 @@ public class FlowState implements Serializable {
 
     /** The outcome of a "what goes wrong" run, or of refresh/revoke. */
     public record Outcome(String title, int status, String error, String explanation, boolean expected)
+            implements Serializable {
+    }
+
+    /**
+     * The step whose answer was a refusal, the role that refused, the server's answer (status,
+     * {@code error}, {@code error_description}) and one line saying why, from what this run did.
+     */
+    public record Failure(Step step, Role role, int status, String error, String description, String reason)
             implements Serializable {
     }
 
@@ -64,6 +72,10 @@ public class FlowState implements Serializable {
     String code;
     String consumedCode;
     CodeStatus codeStatus = CodeStatus.NONE;
+    /** When the code received in (B) stops being accepted (the server's code lifetime after its arrival). */
+    Instant codeExpiresAt;
+    /** The used code was sent again (and refused): sending it once more can only fail the same way. */
+    boolean replayed;
     Boolean stateMatched;
 
     // the tokens (C, D)
@@ -92,6 +104,8 @@ public class FlowState implements Serializable {
     boolean signedOut;
 
     Outcome outcome;
+    /** The refusal of the last action, if it was refused (cleared when the next action starts). */
+    Failure failure;
     Step current;
     Set<Step> done = EnumSet.noneOf(Step.class);
     Map<Role, String> status = idle();
@@ -114,6 +128,9 @@ public class FlowState implements Serializable {
         stateMatched = null;
         params = List.of();
         codeStatus = CodeStatus.NONE;
+        codeExpiresAt = null;
+        replayed = false;
+        failure = null;
         dropTokens();
         resource = null;
         lastNoteId = null;

@@ -80,6 +80,7 @@ public class PlaygroundApiServlet extends HttpServlet {
         synchronized (s) {
             String navigate = null;
             boolean ok = true;
+            s.failure = null; // a refusal belongs to the action that met it
             switch (action) {
                 case "build" -> flow.build(s, confidential(request), request.getParameter("scopes"), openid(request));
                 case "go" -> {

@@ -48,6 +48,9 @@ public class PlaygroundFlow {
     @Inject
     Clock clock;
 
+    @Inject
+    org.gatehouse.config.TokenSettings tokenSettings;
+
     /**
      * (A) A fresh state and PKCE pair, and the authorization URL with each parameter explained.
      * With {@code openid} (the page's switch) the scope gets {@code openid} and the request a fresh
@@ -116,6 +119,8 @@ public class PlaygroundFlow {
             s.status(Role.CLIENT, "Rejected a callback: no authorization request of this session is waiting for it");
             s.outcome = new FlowState.Outcome("Unexpected callback", 0, "state",
                     "This session did not start (or already finished) the request this answer belongs to, so it is ignored.", false);
+            s.failure = new FlowState.Failure(Step.B, Role.CLIENT, 0, "state", "",
+                    "No authorization request of this session is waiting for this answer: the client ignores it.");
             return;
         }
         s.stateAnswered = true;
@@ -124,6 +129,9 @@ public class PlaygroundFlow {
         if (!s.stateMatched || !issuerMatched) {
             s.status(Role.CLIENT, !s.stateMatched ? "state does NOT match: answer rejected (possible CSRF)"
                     : "iss does not name this server: answer rejected (RFC 9207 mix-up defence)");
+            s.failure = new FlowState.Failure(Step.B, Role.CLIENT, 0, !s.stateMatched ? "state" : "iss", "",
+                    !s.stateMatched ? "The state that came back is not the one this session sent: the answer may be forged (CSRF)."
+                            : "The iss parameter does not name this server: the answer may come from another one (RFC 9207).");
             return;
         }
         String error = query.get("error");
@@ -131,10 +139,13 @@ public class PlaygroundFlow {
             s.status(Role.AUTHORIZATION_SERVER, "Redirected back with error=" + error);
             s.status(Role.CLIENT, "state matches ✓; received error=" + error + " instead of a code");
             s.outcome = new FlowState.Outcome("Authorization refused", 0, error, PlaygroundTroubles.explain(error), true);
+            s.failure = new FlowState.Failure(Step.B, Role.AUTHORIZATION_SERVER, 0, error,
+                    PlaygroundTroubles.limit(query.getOrDefault("error_description", "")), PlaygroundTroubles.explain(error));
             return;
         }
         s.code = query.get("code");
         s.codeStatus = s.code == null ? CodeStatus.NONE : CodeStatus.RECEIVED;
+        s.codeExpiresAt = s.code == null ? null : clock.instant().plus(tokenSettings.codeTtl());
         s.status(Role.AUTHORIZATION_SERVER, "Signed the user in, got consent, issued a one-time code");
         s.status(Role.CLIENT, "Received the code; state matches ✓ and iss is this server ✓");
     }
@@ -162,6 +173,12 @@ public class PlaygroundFlow {
         } else {
             s.status(Role.AUTHORIZATION_SERVER, "Refused the exchange: HTTP " + e.status());
             s.outcome = PlaygroundTroubles.outcome("Token request refused", e, false);
+            boolean expired = s.codeExpiresAt != null && !clock.instant().isBefore(s.codeExpiresAt);
+            s.codeStatus = CodeStatus.REFUSED;
+            PlaygroundTroubles.fail(s, Step.D, Role.AUTHORIZATION_SERVER, e, expired
+                    ? "The code had expired: it is accepted for " + tokenSettings.codeTtl().toSeconds()
+                    + " s after it is issued (RFC 6749 §4.1.2 recommends at most 10 minutes). Build a new request for a new code."
+                    : PlaygroundTroubles.explain(PlaygroundTroubles.outcome("", e, false).error()));
         }
         return e;
     }
@@ -262,6 +279,12 @@ public class PlaygroundFlow {
             s.step(Step.F);
         } else {
             s.status(Role.RESOURCE_SERVER, "Refused " + endpoint.label() + ": " + e.status() + " " + bearerError(e));
+            String error = bearerError(e);
+            boolean expired = s.accessExpiresAt != null && !clock.instant().isBefore(s.accessExpiresAt);
+            PlaygroundTroubles.fail(s, Step.F, Role.RESOURCE_SERVER, e, s.revoked
+                    ? "This access token's grant was revoked: the resource server refuses it although its signature and expiry are fine."
+                    : expired ? "The access token expired: a client refreshes it (or sends the user through (A) again)."
+                    : PlaygroundTroubles.explain(error));
         }
         return e;
     }

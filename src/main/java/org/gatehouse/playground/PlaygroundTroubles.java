@@ -52,6 +52,28 @@ public class PlaygroundTroubles {
         };
     }
 
+    /** Records the refusal of a back-channel request: the server's answer as it came, and why. */
+    static void fail(FlowState s, FlowState.Step step, Role role, Exchange e, String reason) {
+        String error = "";
+        String description = "";
+        try {
+            JsonObject json = JsonSupport.PROVIDER.createReader(new StringReader(e.responseBody())).readObject();
+            error = json.getString("error", "");
+            description = json.getString("error_description", "");
+        } catch (JsonException | IllegalStateException | NullPointerException | ClassCastException ex) {
+            error = PlaygroundFlow.bearerError(e);
+            description = e.responseHeaders().stream().filter(h -> h.name().equalsIgnoreCase("www-authenticate"))
+                    .map(Exchange.Header::value).filter(v -> v.contains("error_description=\""))
+                    .map(v -> v.replaceAll(".*error_description=\"([^\"]*)\".*", "$1")).findFirst().orElse("");
+        }
+        s.failure = new FlowState.Failure(step, role, e.status(), limit(error), limit(description), reason);
+    }
+
+    /** What the page shows of a value the server sent: at most 300 characters. */
+    static String limit(String value) {
+        return value == null ? "" : value.length() > 300 ? value.substring(0, 300) + "…" : value;
+    }
+
     static Outcome outcome(String title, Exchange e, boolean expected) {
         String error = "";
         try {
@@ -80,6 +102,9 @@ public class PlaygroundTroubles {
         } else {
             s.status(Role.AUTHORIZATION_SERVER, "Refused the refresh: HTTP " + e.status());
             s.outcome = outcome("Refresh refused", e, false);
+            fail(s, FlowState.Step.D, Role.AUTHORIZATION_SERVER, e, s.revoked
+                    ? "The grant was revoked, and its refresh tokens with it: a client has to send the user through (A) again."
+                    : explain(s.outcome.error()));
         }
     }
 
@@ -91,6 +116,8 @@ public class PlaygroundTroubles {
         Exchange e = backChannel.send(s, "reuse", "Reuse the rotated-out refresh token", flow.tokenRequest(s, form));
         s.outcome = outcome("Old refresh token reused", e, e.status() == 400);
         if (e.status() == 400) {
+            fail(s, FlowState.Step.D, Role.AUTHORIZATION_SERVER, e, "This refresh token was rotated out by the last refresh: "
+                    + "seeing it again means someone kept a copy, so the server revokes the whole grant (RFC 9700 §4.14.2).");
             s.revoked = true;
             s.status(Role.AUTHORIZATION_SERVER, "Saw a rotated refresh token again: revoked the whole grant");
         }
@@ -120,7 +147,10 @@ public class PlaygroundTroubles {
         form.put("code_verifier", s.verifier);
         Exchange e = backChannel.send(s, "replay", "Replay the authorization code", flow.tokenRequest(s, form));
         s.outcome = outcome("Code replayed", e, e.status() == 400);
+        s.replayed = true;
         if (e.status() == 400) {
+            fail(s, FlowState.Step.D, Role.AUTHORIZATION_SERVER, e, "This code was exchanged already: a second use is refused, "
+                    + "and the tokens issued from the first are revoked (RFC 6749 §4.1.2).");
             s.revoked = true;
             s.status(Role.AUTHORIZATION_SERVER, "Saw a used code again: refused it and revoked the tokens issued from it");
         }
@@ -137,6 +167,10 @@ public class PlaygroundTroubles {
                     + "sub changed) but the signature was not: it no longer matches, so the resource server refuses the token (RFC 6750 §3.1).", true);
         }
         s.status(Role.RESOURCE_SERVER, "Refused a token whose signature does not match: " + e.status());
+        if (e.status() >= 400) {
+            fail(s, FlowState.Step.F, Role.RESOURCE_SERVER, e, "The claims were edited but the signature was not: "
+                    + "it no longer matches, so the token is refused (RFC 6750 §3.1).");
+        }
     }
 
     static String tampered(String token) {
@@ -150,11 +184,16 @@ public class PlaygroundTroubles {
         return parts[0] + "." + payload + "." + parts[2];
     }
 
+    /** The first API endpoint (in the page's order) whose scope the token was not granted, if any. */
+    static Optional<ApiEndpoint> missingScope(FlowState s) {
+        Set<String> granted = Set.of(s.grantedScope == null || s.grantedScope.isBlank() ? new String[0] : s.grantedScope.split(" "));
+        return Arrays.stream(ApiEndpoint.values())
+                .filter(ep -> ep != ApiEndpoint.NOTES_DELETE && !granted.contains(ep.scope)).findFirst();
+    }
+
     /** Calls an endpoint whose scope the token lacks: 403 insufficient_scope. Empty if it has them all. */
     Optional<Exchange> wrongScope(FlowState s) {
-        Set<String> granted = Set.of(s.grantedScope == null ? new String[0] : s.grantedScope.split(" "));
-        Optional<ApiEndpoint> missing = Arrays.stream(ApiEndpoint.values())
-                .filter(ep -> ep != ApiEndpoint.NOTES_DELETE && !granted.contains(ep.scope)).findFirst();
+        Optional<ApiEndpoint> missing = missingScope(s);
         if (missing.isEmpty()) {
             s.outcome = new Outcome("Nothing to show", 0, "", "This token holds every scope the API knows. "
                     + "Start again with fewer scopes (leave out notes:write) to see a 403.", false);
@@ -163,6 +202,10 @@ public class PlaygroundTroubles {
         Exchange e = backChannel.send(s, "wrong-scope", "Call " + missing.get().label() + " without " + missing.get().scope,
                 flow.apiRequest(s, missing.get(), s.accessToken));
         s.outcome = outcome("Scope not granted", e, e.status() == 403);
+        if (e.status() >= 400) {
+            fail(s, FlowState.Step.F, Role.RESOURCE_SERVER, e, "The token is genuine, but " + missing.get().label()
+                    + " needs the scope " + missing.get().scope + ", which was not granted (RFC 6750 §3.1).");
+        }
         s.status(Role.RESOURCE_SERVER, "Token valid, but scope " + missing.get().scope + " missing: " + e.status());
         return Optional.of(e);
     }

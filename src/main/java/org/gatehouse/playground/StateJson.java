@@ -10,6 +10,7 @@ import org.gatehouse.playground.FlowState.Step;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The state as the page's script reads it. Holds what the user is meant to see (tokens, code,
@@ -54,7 +55,13 @@ final class StateJson {
                     .add("error", s.outcome.error()).add("explanation", s.outcome.explanation())
                     .add("expected", s.outcome.expected()));
         }
+        if (s.failure != null) {
+            FlowState.Failure f = s.failure;
+            json.add("failure", JsonSupport.PROVIDER.createObjectBuilder().add("step", f.step().name()).add("role", role(f.role()))
+                    .add("status", f.status()).add("error", f.error()).add("description", f.description()).add("reason", f.reason()));
+        }
         json.add("can", can(s));
+        json.add("why", why(s));
         JsonArrayBuilder log = JsonSupport.PROVIDER.createArrayBuilder();
         s.log().forEach(e -> log.add(exchange(e)));
         json.add("log", log);
@@ -65,6 +72,7 @@ final class StateJson {
         return JsonSupport.PROVIDER.createObjectBuilder()
                 .add("code", s.codeStatus.name().toLowerCase())
                 .add("codeValue", text(s.code))
+                .add("codeExpiresAt", s.codeExpiresAt == null ? 0 : s.codeExpiresAt.toEpochMilli())
                 .add("state", text(s.state))
                 .add("nonce", text(s.nonce))
                 .add("idToken", text(s.idToken))
@@ -121,7 +129,11 @@ final class StateJson {
                 .add("detail", l.detail()).add("why", l.why());
     }
 
-    /** Which buttons make sense now; the server re-checks every one anyway. */
+    /**
+     * Which buttons make sense now; the server re-checks every one anyway. A button whose request
+     * could only be refused again the same way (a replayed code, a revoked grant's refresh token)
+     * is off, and {@link #why} says why.
+     */
     private static JsonObjectBuilder can(FlowState s) {
         boolean token = s.accessToken != null;
         return JsonSupport.PROVIDER.createObjectBuilder()
@@ -132,13 +144,56 @@ final class StateJson {
                 .add("userInfo", token && s.grantedScope != null
                         && List.of(s.grantedScope.split(" ")).contains(PlaygroundClients.OPENID))
                 .add("deleteNote", token && s.lastNoteId != null)
-                .add("refresh", s.refreshToken != null)
-                .add("reuseRefresh", !s.rotatedRefreshTokens.isEmpty())
-                .add("revoke", token)
-                .add("replay", s.consumedCode != null)
+                .add("refresh", s.refreshToken != null && !s.revoked)
+                .add("reuseRefresh", !s.rotatedRefreshTokens.isEmpty() && !s.revoked)
+                .add("revoke", token && !s.revoked)
+                .add("replay", s.consumedCode != null && !s.replayed)
                 .add("tamper", token)
-                .add("wrongScope", token)
+                .add("wrongScope", token && PlaygroundTroubles.missingScope(s).isPresent())
                 .add("signOut", token);
+    }
+
+    /** For the "beyond the happy path" buttons that are off: one line on why, and what would make them work. */
+    static JsonObjectBuilder why(FlowState s) {
+        boolean token = s.accessToken != null;
+        JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder();
+        String noTokens = "Run the flow to (D) first: there is no token yet.";
+        if (s.refreshToken == null) {
+            b.add("refresh", token ? "This token response carried no refresh token." : noTokens);
+        } else if (s.revoked) {
+            b.add("refresh", "The grant is revoked: its refresh token would only be refused (invalid_grant). Start over for a new grant.");
+        }
+        if (s.rotatedRefreshTokens.isEmpty()) {
+            b.add("reuseRefresh", "Refresh once first: only a refresh token that rotation replaced can be reused.");
+        } else if (s.revoked) {
+            b.add("reuseRefresh", "The grant is already revoked: a reuse would only be refused again.");
+        }
+        if (!token) {
+            b.add("revoke", noTokens).add("tamper", noTokens).add("wrongScope", noTokens);
+        } else {
+            if (s.revoked) {
+                b.add("revoke", "Already revoked: the grant, its refresh tokens and its access tokens are dead.");
+            }
+            if (PlaygroundTroubles.missingScope(s).isEmpty()) {
+                b.add("wrongScope", "This token holds every scope the API checks (profile, notes:read, notes:write, openid):"
+                        + " start over with fewer scopes (leave out notes:write) to see a 403 insufficient_scope.");
+            }
+        }
+        if (s.consumedCode == null) {
+            b.add("replay", "Exchange a code first (C): only a code that was used can be replayed.");
+        } else if (s.replayed) {
+            b.add("replay", "Already replayed: the server refused the code and revoked what it issued. A new run gets a new code.");
+        }
+        return b;
+    }
+
+    private static String role(Role r) {
+        return switch (r) {
+            case CLIENT -> "client";
+            case BROWSER -> "browser";
+            case AUTHORIZATION_SERVER -> "as";
+            case RESOURCE_SERVER -> "rs";
+        };
     }
 
     private static JsonObjectBuilder exchange(Exchange e) {

@@ -340,6 +340,88 @@ class PlaygroundIT {
         return System.getProperty("it.http.port", "18080");
     }
 
+    @Test
+    void aRefusalShowsWhereItHappenedTimeIsVisibleFocusFollowsTheResultAndSmallScreensFit() {
+        try (Browser b = new Browser()) {
+            b.open(PLAYGROUND);
+            ready(b);
+            press(b, "btn-build");
+            assertEquals("step-a", focused(b), "focus moves to the request that was built");
+            b.click("btn-go");
+            b.waitForUrl(Http.base() + "/login");
+            b.signIn("kim", "kim-password-1");
+            b.waitForUrl(Http.base() + "/consent");
+            b.click("allow");
+            b.waitForUrl(Http.base() + PLAYGROUND);
+            ready(b);
+
+            // the code's lifetime counts down while it waits to be exchanged
+            waitFor(b, "var-code-expiry", t -> t.matches("expires in (0:[0-5]\\d|1:00)"));
+            press(b, "btn-exchange");
+            assertEquals("step-d", focused(b));
+            waitFor(b, "var-code-expiry", String::isEmpty);
+            assertFalse(b.byId("failure").isDisplayed(), "nothing refused yet");
+
+            // a replayed code: (D) and the authorization server turn into the error state, the answer in (D)'s card
+            press(b, "btn-replay");
+            assertEquals("failure", focused(b), "focus on the refusal");
+            String arrow = b.byId("arrow-D").getAttribute("class");
+            assertTrue(arrow.contains("failed") && !arrow.contains("current"), arrow);
+            assertTrue(b.byId("role-as").getAttribute("class").contains("refused"));
+            assertFalse(b.byId("role-rs").getAttribute("class").contains("refused"));
+            assertEquals("step-d", parentCard(b));
+            String failure = text(b, "failure");
+            assertTrue(failure.contains("(D) refused by the authorization server") && failure.contains("HTTP 400")
+                    && failure.contains("error=invalid_grant") && failure.contains("exchanged already"), failure);
+            assertTrue(failure.contains("error_description: "), "the server's own description: " + failure);
+            // what can only fail the same way again is off, and says why
+            assertFalse(b.byId("btn-replay").isEnabled());
+            assertTrue(b.byId("btn-replay").getAttribute("title").startsWith("Already replayed"), b.byId("btn-replay").getAttribute("title"));
+            assertFalse(b.byId("btn-refresh").isEnabled(), "the grant is revoked");
+            String why = text(b, "pg-why");
+            assertTrue(why.contains("Replay the code: Already replayed") && why.contains("Refresh the token: The grant is revoked"), why);
+
+            // the API refuses the revoked grant's token: (F) and the resource server, with its own reason
+            callApi(b, "ME");
+            assertEquals("step-f", parentCard(b));
+            assertTrue(b.byId("arrow-F").getAttribute("class").contains("failed"));
+            assertFalse(b.byId("arrow-D").getAttribute("class").contains("failed"), "the earlier refusal is over");
+            assertTrue(b.byId("role-rs").getAttribute("class").contains("refused"));
+            assertTrue(text(b, "failure").contains("HTTP 401") && text(b, "failure").contains("error=invalid_token")
+                    && text(b, "failure").contains("grant was revoked"), text(b, "failure"));
+
+            // scrolled down to the log, the compact diagram is in view with the failed step marked
+            ((JavascriptExecutor) b.driver()).executeScript("document.getElementById('log-title').scrollIntoView()");
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> d.findElement(By.id("pg-mini")).isDisplayed());
+            assertTrue(b.byId("mini-F").getAttribute("class").contains("failed"));
+            ((JavascriptExecutor) b.driver()).executeScript("window.scrollTo(0, 0)");
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("pg-mini")).isDisplayed());
+
+            // a phone's width: nothing wider than the screen, the arrows one below the other
+            b.driver().manage().window().setSize(new Dimension(390, 844));
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> ((Number) ((JavascriptExecutor) d)
+                    .executeScript("return window.innerWidth")).intValue() <= 400);
+            Number overflow = (Number) ((JavascriptExecutor) b.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth");
+            assertTrue(overflow.intValue() <= 0, "horizontal overflow at 390 px: " + overflow + " px");
+            var a = b.byId("arrow-A").getRect();
+            var c = b.byId("arrow-C").getRect();
+            assertEquals(a.getX(), c.getX(), "one column");
+            assertTrue(c.getY() > a.getY() + a.getHeight() - 1, "below each other");
+            b.driver().manage().window().setSize(new Dimension(1400, 1000));
+        }
+    }
+
+    private static String focused(Browser b) {
+        return (String) ((JavascriptExecutor) b.driver()).executeScript("return document.activeElement.id");
+    }
+
+    /** The step card the refusal box is in. */
+    private static String parentCard(Browser b) {
+        return (String) ((JavascriptExecutor) b.driver()).executeScript(
+                "return document.getElementById('failure').closest('.pg-step').id");
+    }
+
     /** Waits until the page's script has rendered and no call is in flight. */
     private static void ready(Browser b) {
         new WebDriverWait(b.driver(), Duration.ofSeconds(30))
