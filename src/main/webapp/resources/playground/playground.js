@@ -1,10 +1,14 @@
 // The Flow Playground page: wires the buttons to /playground/api/* and re-renders the state
 // after each answer. Every exchange happens on the server; this script only shows it.
 import {act, state, PlaygroundError} from './api.js';
-import {render, renderExpiry} from './render.js';
+import {render, renderExpiry, useSecret} from './render.js';
 
 const $ = id => document.getElementById(id);
 let current = null;
+
+function text(id, value) {
+  $(id).textContent = value;
+}
 
 function announce(message) {
   $('announce').textContent = message;
@@ -88,8 +92,52 @@ for (const [id, make] of Object.entries(actions)) {
 }
 
 $('scopes').addEventListener('keydown', event => {
-  if (event.key === 'Enter') $('btn-build').click();
+  if (event.key === 'Enter' && !$('btn-build').disabled) $('btn-build').click();
 });
+
+/** The scopes field, checked as it is typed: spaces between scopes, only scopes this client may ask for. */
+function checkScopes() {
+  const field = $('scopes');
+  const allowed = new Set(field.dataset.allowed.split(' '));
+  const value = field.value;
+  const tokens = value.trim().split(/[\s,]+/).filter(Boolean);
+  const unknown = [...new Set(tokens.filter(t => !allowed.has(t)))];
+  const problems = [];
+  if (value.includes(',')) problems.push('Separate scopes with spaces, not commas (RFC 6749 §3.3).');
+  if (unknown.length) problems.push(`Not allowed for this client: ${unknown.join(', ')}. It may ask for: ${[...allowed].join(' ')}.`);
+  $('scopes-problem').textContent = problems.join(' ');
+  if (problems.length) field.setAttribute('aria-invalid', 'true'); else field.removeAttribute('aria-invalid');
+  const busy = document.body.dataset.playground === 'busy';
+  $('btn-build').disabled = busy || problems.length > 0;
+  $('btn-deny').disabled = busy || problems.length > 0;
+}
+$('scopes').addEventListener('input', checkScopes);
+
+$('btn-secret').addEventListener('click', async () => {
+  const button = $('btn-secret');
+  if (button.getAttribute('aria-pressed') === 'true') {
+    useSecret(null);
+    text('secret-value', '••••••••');
+    button.textContent = 'Show';
+    button.setAttribute('aria-pressed', 'false');
+    if (current) show(current);
+    return;
+  }
+  try {
+    const s = await act('secret');
+    useSecret(s.secret);
+    show(s); // the log's curl commands now start by setting CLIENT_SECRET
+    text('secret-value', s.secret);
+    button.textContent = 'Hide';
+    button.setAttribute('aria-pressed', 'true');
+    announce('The demo secret is shown; copied curl commands now set CLIENT_SECRET.');
+  } catch (e) {
+    announce(e instanceof PlaygroundError ? e.message : `Could not reach the playground: ${e.message}`);
+  }
+});
+
+$('btn-forget-consent').addEventListener('click', () =>
+  run($('btn-forget-consent'), 'forget-consent', {}, () => 'Consent forgotten: the consent page will ask again.'));
 
 setInterval(() => renderExpiry(current), 1000);
 
@@ -102,6 +150,7 @@ try {
   $('oidc').checked = s.openid;
   if (s.scopes) $('scopes').value = s.scopes.split(' ').filter(t => t !== 'openid').join(' ');
   show(s);
+  checkScopes();
   if (location.hash === '#step-b') {
     $('step-b').scrollIntoView({block: 'center'});
     focusResult(s, 'callback');

@@ -51,7 +51,10 @@ export function render(s) {
   renderLog(s.log);
   const can = s.can;
   const enable = (id, on) => { $(id).disabled = !on; };
-  ['btn-build', 'btn-reset', 'btn-deny'].forEach(id => enable(id, true));
+  const scopesOk = $('scopes').getAttribute('aria-invalid') !== 'true';
+  ['btn-build', 'btn-deny'].forEach(id => enable(id, scopesOk));
+  ['btn-reset', 'btn-secret', 'btn-forget-consent'].forEach(id => enable(id, true));
+  renderConsent(s);
   enable('btn-go', can.go);
   enable('btn-exchange', can.exchange);
   enable('btn-inspect', can.inspect);
@@ -66,6 +69,14 @@ export function render(s) {
   enable('btn-sign-out', can.signOut);
   $('api-endpoint').querySelector('option[value="NOTES_DELETE"]').disabled = !can.deleteNote;
   renderWhy(s.why ?? {});
+}
+
+/** A remembered consent means no consent page: say so, and offer to forget it. */
+function renderConsent(s) {
+  const c = s.consent ?? {};
+  $('consent-note').hidden = !c.remembered;
+  text('consent-text', c.remembered
+    ? `You consented to this playground client before (${c.scopes}): the consent page is skipped for those scopes.` : '');
 }
 
 const WHY_BUTTONS = {refresh: 'btn-refresh', reuseRefresh: 'btn-reuse-refresh', revoke: 'btn-revoke', replay: 'btn-replay',
@@ -249,8 +260,8 @@ function entry(x) {
   const response = x.front ? '(front channel: the browser made this request; the playground sees only where it led)'
     : [`HTTP ${x.status}`, ...x.responseHeaders, ...(x.responseBody ? ['', x.responseBody] : [])].join('\n');
   const copy = el('button', {type: 'button', className: 'secondary pg-copy', textContent: 'Copy as curl'});
-  const curl = el('pre', {className: 'pg-curl', textContent: x.curl});
-  copy.addEventListener('click', () => copyText(x.curl, copy, curl));
+  const curl = el('pre', {className: 'pg-curl', textContent: runnable(x.curl)});
+  copy.addEventListener('click', () => copyText(runnable(x.curl), copy, curl));
   const details = el('details', {className: 'pg-entry', id: `log-${x.id}`}, summary,
     el('h4', {textContent: 'Request'}), el('pre', {className: 'pg-request', textContent: request}),
     el('h4', {textContent: 'Response'}), el('pre', {className: 'pg-response', textContent: response}),
@@ -258,6 +269,19 @@ function entry(x) {
   details.open = openEntries.has(x.id);
   details.addEventListener('toggle', () => details.open ? openEntries.add(x.id) : openEntries.delete(x.id));
   return el('li', {}, details);
+}
+
+let demoSecret = null;
+
+/** The playground's demo secret once the user asked to see it: copied commands then set CLIENT_SECRET. */
+export function useSecret(secret) {
+  demoSecret = secret;
+}
+
+/** A command as copied: with the secret assignment first when it reads $CLIENT_SECRET and the secret was shown. */
+export function runnable(command) {
+  if (!demoSecret || !command.includes('$CLIENT_SECRET')) return command;
+  return `CLIENT_SECRET='${demoSecret.replaceAll("'", "'\\''")}'\n${command}`;
 }
 
 async function copyText(value, button, pre) {

@@ -46,6 +46,12 @@ public class PlaygroundApiServlet extends HttpServlet {
     @Inject
     Clock clock;
 
+    @Inject
+    org.gatehouse.consent.Consents consents;
+
+    @Inject
+    PlaygroundClients clients;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!bootstrap.playground() || !"/state".equals(request.getPathInfo())) {
@@ -54,7 +60,7 @@ public class PlaygroundApiServlet extends HttpServlet {
         }
         FlowState s = session.state();
         synchronized (s) {
-            write(response, 200, StateJson.of(s, clock.instant()), null);
+            write(response, 200, withConsent(StateJson.of(s, clock.instant()), s, caller(request)), null);
         }
     }
 
@@ -80,7 +86,9 @@ public class PlaygroundApiServlet extends HttpServlet {
         synchronized (s) {
             String navigate = null;
             boolean ok = true;
-            s.failure = null; // a refusal belongs to the action that met it
+            if (!action.equals("secret") && !action.equals("forget-consent")) {
+                s.failure = null; // a refusal belongs to the action of the flow that met it
+            }
             switch (action) {
                 case "build" -> flow.build(s, confidential(request), request.getParameter("scopes"), openid(request));
                 case "go" -> {
@@ -112,6 +120,17 @@ public class PlaygroundApiServlet extends HttpServlet {
                     navigate = ok ? signOut.start(s) : null;
                 }
                 case "reset" -> s.reset();
+                case "forget-consent" -> {
+                    Optional<SessionCaller> who = caller(request);
+                    ok = who.isPresent();
+                    who.ifPresent(c -> consents.forget(c.accountId(), PlaygroundClients.clientId(s.confidential)));
+                }
+                case "secret" -> {
+                    // the confidential playground client's demo secret, on request, for copied curl commands
+                    write(response, 200, JsonSupport.PROVIDER.createObjectBuilder(withConsent(StateJson.of(s, clock.instant()), s,
+                            caller(request))).add("secret", clients.secret()).build(), null);
+                    return;
+                }
                 default -> {
                     response.sendError(404);
                     return;
@@ -122,7 +141,7 @@ public class PlaygroundApiServlet extends HttpServlet {
                         "That step is not possible now: follow the steps in order, or start again.").build(), null);
                 return;
             }
-            write(response, 200, StateJson.of(s, clock.instant()), navigate);
+            write(response, 200, withConsent(StateJson.of(s, clock.instant()), s, caller(request)), navigate);
         }
     }
 
@@ -155,6 +174,19 @@ public class PlaygroundApiServlet extends HttpServlet {
 
     private static boolean confidential(HttpServletRequest request) {
         return !"public".equals(request.getParameter("clientType"));
+    }
+
+    /**
+     * Whether the signed-in user (if any) has a remembered consent for the run's client, so the
+     * page can say that the consent page will be skipped and offer to forget it.
+     */
+    private JsonObject withConsent(JsonObject body, FlowState s, Optional<SessionCaller> caller) {
+        JsonObjectBuilder consent = JsonSupport.PROVIDER.createObjectBuilder().add("signedIn", caller.isPresent());
+        String clientId = PlaygroundClients.clientId(s.confidential);
+        caller.flatMap(c -> consents.forAccount(c.accountId()).stream().filter(x -> x.getClientId().equals(clientId)).findFirst())
+                .ifPresentOrElse(x -> consent.add("remembered", true).add("scopes", String.join(" ", x.getScopes())),
+                        () -> consent.add("remembered", false).add("scopes", ""));
+        return JsonSupport.PROVIDER.createObjectBuilder(body).add("consent", consent).build();
     }
 
     private static Optional<SessionCaller> caller(HttpServletRequest request) {

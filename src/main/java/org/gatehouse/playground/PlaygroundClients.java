@@ -37,7 +37,11 @@ public class PlaygroundClients {
 
     private volatile String secret;
 
-    /** The confidential client's secret: never rendered, logged or sent to the browser. */
+    /**
+     * The confidential client's secret: never rendered or logged, and sent to the browser only
+     * when the user asks for it on the playground page (a demo secret, for copied curl commands;
+     * {@code POST /playground/api/secret}, with the session's CSRF token).
+     */
     String secret() {
         String s = secret;
         if (s == null) {

@@ -412,6 +412,67 @@ class PlaygroundIT {
         }
     }
 
+    @Test
+    void theScopesAreCheckedAsTypedARememberedConsentCanBeForgottenAndACopiedCurlCommandRuns() throws Exception {
+        try (Browser b = new Browser()) {
+            b.open(PLAYGROUND);
+            ready(b);
+            b.type("scopes", "profile,notes:read");
+            waitFor(b, "scopes-problem", t -> t.contains("Separate scopes with spaces, not commas"));
+            assertEquals("true", b.byId("scopes").getAttribute("aria-invalid"));
+            assertFalse(b.byId("btn-build").isEnabled(), "nothing to build from a malformed scope list");
+            b.type("scopes", "profile admin");
+            waitFor(b, "scopes-problem", t -> t.contains("Not allowed for this client: admin"));
+            b.type("scopes", "profile");
+            waitFor(b, "scopes-problem", String::isEmpty);
+            assertTrue(b.byId("btn-build").isEnabled());
+            assertFalse(b.byId("consent-note").isDisplayed(), "not signed in: nothing remembered to say");
+
+            runToTokens(b, "lee", "lee-password-1");
+
+            // the secret, masked until asked for; then the log's commands set it and run as pasted
+            assertEquals("••••••••", text(b, "secret-value"));
+            String masked = exchangeCurl(b);
+            assertFalse(masked.contains("CLIENT_SECRET='"), masked);
+            b.click("btn-secret");
+            waitFor(b, "secret-value", t -> !t.startsWith("•"));
+            String command = exchangeCurl(b);
+            assertTrue(command.startsWith("CLIENT_SECRET='" + text(b, "secret-value") + "'\n"), command);
+            String ran = bash(command);
+            assertTrue(ran.contains(" 400") && ran.contains("invalid_grant"), "the client authenticates, the used code is refused: " + ran);
+            String without = bash(masked);
+            assertTrue(without.contains(" 401") && without.contains("invalid_client"), "without the secret: " + without);
+            b.click("btn-secret");
+            waitFor(b, "secret-value", t -> t.startsWith("•"));
+            assertEquals(masked, exchangeCurl(b), "hidden again: the commands read the variable again");
+
+            // back on the page: the consent is remembered, and can be forgotten
+            b.open(PLAYGROUND);
+            ready(b);
+            waitFor(b, "consent-text", t -> t.contains("You consented to this playground client before (profile)"));
+            press(b, "btn-forget-consent");
+            waitFor(b, "announce", t -> t.contains("Consent forgotten"));
+            assertFalse(b.byId("consent-note").isDisplayed());
+            assertEquals(0, org.gatehouse.it.Db.count("select count(*) from consent c join account a on a.id = c.account_id"
+                    + " where a.username = 'lee' and c.client_id = 'gatehouse-playground'"));
+        }
+    }
+
+    /** The curl command of the log's code exchange, as the page shows it (and copies it). */
+    private static String exchangeCurl(Browser b) {
+        expandLog(b);
+        return (String) ((JavascriptExecutor) b.driver()).executeScript(
+                "return [...document.querySelectorAll('#log .pg-entry')].find(e => e.querySelector('summary').textContent"
+                        + ".includes('Exchange the code')).querySelector('.pg-curl').textContent");
+    }
+
+    private static String bash(String command) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "curl finished");
+        return out;
+    }
+
     private static String focused(Browser b) {
         return (String) ((JavascriptExecutor) b.driver()).executeScript("return document.activeElement.id");
     }
