@@ -134,6 +134,28 @@ class GrantsListBrowserIT {
     }
 
     @Test
+    void everyConsoleTableHasTheSameStyle() {
+        try (Browser admin = Console.signedInAdmin()) {
+            admin.open("/admin/");
+            List<String> plain = tableStyle(admin, "[id='settings']");
+            admin.open("/admin/accounts");
+            List<String> lazy = tableStyle(admin, "[id='list:table'] table");
+            assertEquals(plain, lazy, "a plain table and a PrimeFaces table look alike");
+        }
+    }
+
+    /** Header background, header and cell padding, cell rule and text colour, as Chromium computes them. */
+    @SuppressWarnings("unchecked")
+    private static List<String> tableStyle(Browser b, String table) {
+        b.find(By.cssSelector(table + " td"));
+        return (List<String>) ((JavascriptExecutor) b.driver()).executeScript(
+                "const t = document.querySelector(arguments[0]); const th = getComputedStyle(t.querySelector('th'));"
+                        + " const td = getComputedStyle(t.querySelector('td'));"
+                        + " return [th.backgroundColor, th.padding, th.fontWeight, td.padding, td.borderBottom, td.color, th.textAlign];",
+                table);
+    }
+
+    @Test
     void editingAClientOrAnAccountIsAuditedFieldByField() {
         try (Browser admin = Console.signedInAdmin()) {
             String clientId = Console.unique("diff-app");
