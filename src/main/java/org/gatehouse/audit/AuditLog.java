@@ -34,6 +34,9 @@ public class AuditLog {
     EntityManager em;
 
     @Inject
+    org.gatehouse.metrics.Metrics metrics;
+
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -41,6 +44,11 @@ public class AuditLog {
         AuditEvent event = new AuditEvent(clock.instant(), type.name(), actor, subject, detail, remoteAddress);
         em.persist(event);
         EVENTS.info(() -> json(event));
+        switch (type) {
+            case CODE_REPLAY -> metrics.codeReplay();
+            case REFRESH_REUSE -> metrics.refreshReuse();
+            default -> { }
+        }
     }
 
     /**

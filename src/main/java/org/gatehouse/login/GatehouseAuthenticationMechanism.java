@@ -79,6 +79,9 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
     @Inject
     BrowserSessions browserSessions;
 
+    @Inject
+    org.gatehouse.metrics.Metrics metrics;
+
     private static final Logger LOG = Logger.getLogger(GatehouseAuthenticationMechanism.class.getName());
 
     /** Request attribute: until when this username or address may not sign in again ({@link java.time.Instant}). */
@@ -120,6 +123,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         if (blocked.isPresent()) {
             request.setAttribute(BLOCKED_UNTIL, blocked.get());
             request.setAttribute(REFUSED, Boolean.TRUE);
+            metrics.signIn("throttled");
             return AuthenticationStatus.SEND_FAILURE;
         }
         CredentialValidationResult result = identityStore.validate(credential);
@@ -128,6 +132,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
                     "wrong username or password, or account disabled", address);
             throttling.signInFailed(username, address)
                     .ifPresent(until -> request.setAttribute(BLOCKED_UNTIL, until));
+            metrics.signIn("failed");
             return AuthenticationStatus.SEND_FAILURE;
         }
         throttling.signInSucceeded(username);
@@ -151,6 +156,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         session.setAttribute(SessionCaller.SEEN, now);
         audit.record(AuditType.SIGN_IN, result.getCallerPrincipal().getName(), result.getCallerPrincipal().getName(),
                 null, address);
+        metrics.signIn("succeeded");
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -225,6 +231,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             return context.doNothing(); // anonymous; the API answers 401 where a scope is required
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            metrics.bearerRejected();
             return reject(response, "The Authorization header must carry a Bearer token");
         }
         try {
@@ -232,6 +239,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             request.setAttribute(AccessTokenPrincipal.ATTRIBUTE, principal);
             return context.notifyContainerAboutLogin(principal, Set.of()); // scopes are not roles
         } catch (InvalidAccessTokenException e) {
+            metrics.bearerRejected();
             return reject(response, e.getMessage());
         }
     }

@@ -1,5 +1,8 @@
 package org.gatehouse.token;
 
+import org.gatehouse.metrics.Metrics;
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -29,15 +32,28 @@ public class TokenEndpoint {
     @Inject
     GrantHandlers handlers;
 
+    @Inject
+    Metrics metrics;
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
-        TokenRequest request = TokenRequest.parse(form, authorization);
-        ClientView client = authentication.authenticate(request.params(), authorization);
-        TokenResponse response = handlers.handle(request, client);
-        return Response.ok(response.toJson(), MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+        long start = System.nanoTime();
+        String error = "server_error";
+        try {
+            TokenRequest request = TokenRequest.parse(form, authorization);
+            ClientView client = authentication.authenticate(request.params(), authorization);
+            TokenResponse response = handlers.handle(request, client);
+            error = null;
+            return Response.ok(response.toJson(), MediaType.APPLICATION_JSON_TYPE)
+                    .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+        } catch (OAuthException e) {
+            error = e.error();
+            throw e;
+        } finally {
+            metrics.tokenRequest(form == null ? null : form.getFirst("grant_type"), error, Duration.ofNanos(System.nanoTime() - start));
+        }
     }
 
     /** Anything but a form body is a malformed token request (RFC 6749 §3.2). */

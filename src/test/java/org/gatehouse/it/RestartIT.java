@@ -298,6 +298,60 @@ class RestartIT {
         }
     }
 
+    /**
+     * Export → import round trip: the console's export of the server these boots built (its
+     * scopes, clients and accounts), with a secret added for each confidential client and a
+     * password for each account (the export holds neither), boots a fresh server with a new data
+     * directory whose own export is the same file.
+     */
+    @Test
+    @Order(7)
+    void theConsolesExportImportsIntoAFreshServerAsTheSameConfiguration() throws Exception {
+        assertNotNull(adminPassword, "needs the earlier boots");
+        JsonObject[] exported = new JsonObject[1];
+        boot(7, "restart-import-3.json", server -> exported[0] = export(server, "admin", adminPassword));
+        JsonObject source = exported[0];
+        assertFalse(source.getJsonArray("clients").isEmpty() || source.getJsonArray("accounts").isEmpty(), source.toString());
+        var file = jakarta.json.Json.createObjectBuilder(source);
+        var clients = jakarta.json.Json.createArrayBuilder();
+        source.getJsonArray("clients").getValuesAs(JsonObject.class).forEach(c -> clients.add("confidential".equals(c.getString("type"))
+                ? jakarta.json.Json.createObjectBuilder(c).add("secret", "Round-trip-secret-0123456789abcdefghijklmnop") : jakarta.json.Json.createObjectBuilder(c)));
+        var accounts = jakarta.json.Json.createArrayBuilder();
+        source.getJsonArray("accounts").getValuesAs(JsonObject.class).forEach(a -> accounts.add(
+                jakarta.json.Json.createObjectBuilder(a).add("password", ROUND_TRIP_PASSWORD)));
+        Path importFile = work.resolve("round-trip-import.json");
+        Files.writeString(importFile, file.add("clients", clients).add("accounts", accounts).build().toString());
+
+        Path fresh = Files.createDirectories(work.resolve("round-trip-data"));
+        try (PayaraProcess server = PayaraProcess.start(work, "round-trip", port,
+                Map.of("gatehouse.data-dir", fresh.toString(), "gatehouse.import", importFile.toString()), Map.of())) {
+            assertReady(server.base());
+            JsonObject copy = export(server.base(), "admin", ROUND_TRIP_PASSWORD);
+            for (String part : List.of("scopes", "clients", "accounts")) {
+                assertEquals(sorted(source, part), sorted(copy, part), part + " survive the round trip unchanged");
+            }
+            assertFalse(copy.toString().contains("Round-trip-secret") || copy.toString().contains(ROUND_TRIP_PASSWORD),
+                    "the copy's export holds no secret either");
+        }
+    }
+
+    private static final String ROUND_TRIP_PASSWORD = "Round-trip-password-1";
+
+    /** The admin console's export, downloaded by a signed-in administrator. */
+    private static JsonObject export(String base, String username, String password) {
+        OAuthFlow admin = new OAuthFlow(base);
+        HttpResponse<String> signedIn = admin.signIn(admin.get("/login?next=/admin/"), username, password);
+        assertEquals(3, signedIn.statusCode() / 100, "signed in on " + base + ": " + signedIn.body());
+        HttpResponse<String> r = admin.get("/admin/export");
+        assertEquals(200, r.statusCode(), r.body());
+        return Http.json(r);
+    }
+
+    /** One part of an export as a sorted list of its entries' JSON, so that the order of rows does not matter. */
+    private static List<String> sorted(JsonObject export, String part) {
+        return export.getJsonArray(part).getValuesAs(JsonObject.class).stream().map(JsonObject::toString).sorted().toList();
+    }
+
     // --- one Payara Micro process ---------------------------------------------------------
 
     private interface WhileUp {
