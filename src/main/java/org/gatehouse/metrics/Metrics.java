@@ -7,6 +7,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,12 +53,34 @@ public class Metrics {
     private final Counter refreshReuses = Counter.builder("gatehouse.refresh.reuses")
             .description("Rotated refresh tokens presented again (the grant is revoked)").register(registry);
 
+    /** Every series registered up front (the label sets are fixed), so a request only looks one up. */
+    private final Map<String, Counter> tokenRequests = new HashMap<>();
+    private final Map<String, Timer> tokenTimers = new HashMap<>();
+    private final Map<String, Counter> signIns = new HashMap<>();
+    private final Map<String, Timer> apiTimers = new HashMap<>();
+
     public Metrics() {
-        for (String grantType : GRANT_TYPES) {
-            timer(grantType); // present from the start, so a scrape sees zero rather than nothing
+        List<String> types = new ArrayList<>(GRANT_TYPES);
+        types.add("other");
+        List<String> outcomes = new ArrayList<>(ERRORS);
+        outcomes.add("issued");
+        outcomes.add("other");
+        for (String type : types) {
+            tokenTimers.put(type, Timer.builder("gatehouse.token.request").description("Token endpoint latency by grant type")
+                    .tag("grant_type", type).serviceLevelObjectives(BUCKETS).register(registry));
+            for (String outcome : outcomes) {
+                tokenRequests.put(type + " " + outcome, Counter.builder("gatehouse.token.requests")
+                        .description("Token endpoint answers by grant type and outcome")
+                        .tag("grant_type", type).tag("outcome", outcome).register(registry));
+            }
         }
         for (String result : SIGN_IN_RESULTS) {
-            signIns(result);
+            signIns.put(result, Counter.builder("gatehouse.sign.ins").description("Sign-ins on the login page by result")
+                    .tag("result", result).register(registry));
+        }
+        for (String status : List.of("1xx", "2xx", "3xx", "4xx", "5xx", "other")) {
+            apiTimers.put(status, Timer.builder("gatehouse.api.request").description("Protected API latency by status class")
+                    .tag("status", status).serviceLevelObjectives(BUCKETS).register(registry));
         }
     }
 
@@ -62,24 +88,13 @@ public class Metrics {
     public void tokenRequest(String grantType, String error, Duration took) {
         String type = grantType != null && GRANT_TYPES.contains(grantType) ? grantType : "other";
         String outcome = error == null ? "issued" : ERRORS.contains(error) ? error : "other";
-        Counter.builder("gatehouse.token.requests").description("Token endpoint answers by grant type and outcome")
-                .tag("grant_type", type).tag("outcome", outcome).register(registry).increment();
-        timer(type).record(took);
-    }
-
-    private Timer timer(String grantType) {
-        return Timer.builder("gatehouse.token.request").description("Token endpoint latency by grant type")
-                .tag("grant_type", grantType).serviceLevelObjectives(BUCKETS).register(registry);
+        tokenRequests.get(type + " " + outcome).increment();
+        tokenTimers.get(type).record(took);
     }
 
     /** A sign-in on the login page: {@code succeeded}, {@code failed} or {@code throttled}. */
     public void signIn(String result) {
-        signIns(SIGN_IN_RESULTS.contains(result) ? result : "failed").increment();
-    }
-
-    private Counter signIns(String result) {
-        return Counter.builder("gatehouse.sign.ins").description("Sign-ins on the login page by result")
-                .tag("result", result).register(registry);
+        signIns.get(SIGN_IN_RESULTS.contains(result) ? result : "failed").increment();
     }
 
     public void bearerRejected() {
@@ -96,9 +111,7 @@ public class Metrics {
 
     /** One call of the protected API ({@code /api/*}) and its status. */
     public void apiRequest(int status, Duration took) {
-        String statusClass = status >= 100 && status < 600 ? (status / 100) + "xx" : "other";
-        Timer.builder("gatehouse.api.request").description("Protected API latency by status class")
-                .tag("status", statusClass).serviceLevelObjectives(BUCKETS).register(registry).record(took);
+        apiTimers.get(status >= 100 && status < 600 ? (status / 100) + "xx" : "other").record(took);
     }
 
     /** Everything in the Prometheus text exposition format (version 0.0.4). */
