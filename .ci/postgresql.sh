@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes Debian's PostgreSQL answer on 127.0.0.1:5432 with an EMPTY database gatehouse_it owned
-# by gatehouse/gatehouse (the it-postgresql Maven profile's expectations). Idempotent: reuses a
+# by gatehouse/gatehouse (the it-postgresql Maven profile's expectations), and an empty
+# gatehouse_cluster_it for the two-node ClusterIT. Idempotent: reuses a
 # cluster that exists or already runs (dev machine), creates and starts one otherwise (CI), and
 # always drops and recreates gatehouse_it.
 set -euo pipefail
@@ -38,5 +39,7 @@ DO $$ BEGIN
 END $$;
 DROP DATABASE IF EXISTS gatehouse_it WITH (FORCE);
 CREATE DATABASE gatehouse_it OWNER gatehouse;
+DROP DATABASE IF EXISTS gatehouse_cluster_it WITH (FORCE);
+CREATE DATABASE gatehouse_cluster_it OWNER gatehouse;
 SQL
-echo "PostgreSQL $version ready on 127.0.0.1:5432: database gatehouse_it owned by gatehouse"
+echo "PostgreSQL $version ready on 127.0.0.1:5432: databases gatehouse_it and gatehouse_cluster_it (ClusterIT's) owned by gatehouse"

@@ -45,22 +45,22 @@ public class ConsentBacking implements Serializable {
     }
 
     @Inject
-    transient PendingAuthorizations pending;
+    PendingAuthorizations pending;
 
     @Inject
-    transient AuthorizationFlow flow;
+    AuthorizationFlow flow;
 
     @Inject
-    transient Clients clients;
+    Clients clients;
 
     @Inject
-    transient Scopes scopes;
+    Scopes scopes;
 
     @Inject
-    transient FacesContext faces;
+    FacesContext faces;
 
     @Inject
-    transient SignOut signOut;
+    SignOut signOut;
 
     private String request;
     private String clientName;

@@ -17,9 +17,11 @@ import org.gatehouse.throttle.Throttling;
 import org.gatehouse.token.AccessTokenPrincipal;
 import org.gatehouse.token.AccessTokenVerifier;
 import org.gatehouse.token.InvalidAccessTokenException;
+import org.gatehouse.platform.Secrets;
 import org.gatehouse.user.AccountCache;
 import org.gatehouse.user.AccountView;
 import org.gatehouse.user.BrowserSessions;
+import org.gatehouse.user.EndedSessions;
 import org.gatehouse.user.SessionCaller;
 
 import java.io.IOException;
@@ -78,6 +80,9 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
 
     @Inject
     BrowserSessions browserSessions;
+
+    @Inject
+    EndedSessions endedSessions;
 
     @Inject
     org.gatehouse.metrics.Metrics metrics;
@@ -169,7 +174,8 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         if (session == null || !(session.getAttribute(SessionCaller.ATTRIBUTE) instanceof SessionCaller caller)) {
             return Optional.empty();
         }
-        Optional<AccountView> account = caller.current(accounts);
+        // a copy of a session signed out on another node (cluster) acts no more than the original
+        Optional<AccountView> account = endedSessions.isEnded(caller.sessionId()) ? Optional.empty() : caller.current(accounts);
         if (account.isEmpty()) {
             try {
                 session.invalidate();
@@ -182,13 +188,16 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         return account;
     }
 
-    /** The session's row in the Sessions list; none (null) if the database cannot take it now. */
+    /**
+     * The session's row in the Sessions list, and its id; if the database cannot take the row now,
+     * an id with no row (the list misses this session; its sign-out still reaches every node).
+     */
     private String listed(AccountView account, HttpServletRequest request, String address) {
         try {
             return browserSessions.started(account, address, request.getHeader("User-Agent"));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Signed in without a Sessions entry (the database refused it): {0}", e.toString());
-            return null;
+            return Secrets.random(24);
         }
     }
 

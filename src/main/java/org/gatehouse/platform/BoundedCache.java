@@ -59,6 +59,24 @@ public final class BoundedCache<K, V> {
         return loaded;
     }
 
+    /** The cached value if there is a fresh one; never loads. */
+    public Optional<V> peek(K key) {
+        long now = clock.getAsLong();
+        Entry<V> e;
+        synchronized (entries) {
+            e = entries.get(key);
+        }
+        return e != null && now - e.loadedAt() < maxAgeMillis ? e.value() : Optional.empty();
+    }
+
+    /** Caches {@code value} for {@code key} as if it had just been loaded. */
+    public void put(K key, V value) {
+        long now = clock.getAsLong();
+        synchronized (entries) {
+            entries.put(key, new Entry<>(Optional.of(value), now));
+        }
+    }
+
     public void evict(K key) {
         synchronized (entries) {
             entries.remove(key);

@@ -8,15 +8,17 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Who is signed in on this browser session, kept in the HTTP session of the node that signed
- * them in: the account and the security stamp it had at sign-in. The roles are not kept: every
+ * Who is signed in on this browser session, kept in the HTTP session (which, in a cluster, Payara's
+ * data grid holds for every node: web.xml's {@code <distributable/>}): the account and the
+ * security stamp it had at sign-in. The roles are not kept: every
  * page request takes them from the account as it is now ({@link #current}), so a removed role is
  * gone at the next request. A session whose account is gone, disabled or has another stamp (a role
  * removed, the account disabled, the password reset, on any node) is over; the account cache that
  * answers this is evicted on every node through the change feed, so no session replication is
  * needed for a change to reach every node's sessions. {@code authTime} is when the password was
  * checked (OpenID Connect's {@code auth_time}, which {@code max_age} and {@code prompt=login} measure);
- * {@code sessionId} names the session's row in the admin console's Sessions list ({@link BrowserSessions}).
+ * {@code sessionId} names the session's row in the admin console's Sessions list ({@link BrowserSessions})
+ * and its sign-out to every node ({@link EndedSessions}).
  */
 public record SessionCaller(long accountId, String username, long securityStamp, Instant authTime, String sessionId)
         implements Serializable {
@@ -27,7 +29,7 @@ public record SessionCaller(long accountId, String username, long securityStamp,
 
     /**
      * The signed-in caller of an account as it is now (read fresh at sign-in); {@code sessionId}
-     * is its row in {@link BrowserSessions} (null if it could not be written).
+     * is its row in {@link BrowserSessions} (a random id with no row if the row could not be written).
      */
     public static SessionCaller of(AccountView account, Instant authTime, String sessionId) {
         return new SessionCaller(account.id(), account.username(), account.securityStamp(), authTime, sessionId);

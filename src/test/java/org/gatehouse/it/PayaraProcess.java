@@ -44,6 +44,15 @@ public final class PayaraProcess implements AutoCloseable {
      */
     public static PayaraProcess start(Path work, String name, int port, Map<String, String> properties,
                                       Map<String, String> environment) throws Exception {
+        return start(work, name, port, properties, environment, List.of("--nohazelcast"));
+    }
+
+    /**
+     * As {@link #start(Path, String, int, Map, Map)}, with {@code dataGrid} as the data-grid options
+     * ({@code --nohazelcast} there; {@code ClusterIT} passes {@code --clustermode tcpip:...}).
+     */
+    public static PayaraProcess start(Path work, String name, int port, Map<String, String> properties,
+                                      Map<String, String> environment, List<String> dataGrid) throws Exception {
         assertPortFree(port);
         Path log = work.resolve(name + ".log");
         String base = "http://localhost:" + port;
@@ -58,8 +67,9 @@ public final class PayaraProcess implements AutoCloseable {
                 "-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("it.war"),
                 "--contextroot", "/",
-                "--port", String.valueOf(port),
-                "--nohazelcast",
+                "--port", String.valueOf(port)));
+        cmd.addAll(dataGrid);
+        cmd.addAll(List.of(
                 "--rootdir", work.resolve("micro-root-" + name).toString(),
                 "--prebootcommandfile", Path.of(System.getProperty("it.server.config"), "pre-boot-commands.asadmin").toString(),
                 "--postbootcommandfile", Path.of(System.getProperty("it.server.config"), "post-boot-commands.asadmin").toString()));

@@ -67,4 +67,20 @@ class BoundedCacheTest {
         get("known-1");
         assertEquals(before + 1, loads.get(), "known-1 was evicted");
     }
+
+    @Test
+    void putValuesArePeekedUntilTheyAgeAndPeekNeverLoads() {
+        assertTrue(cache.peek("known-1").isEmpty(), "nothing there, and nothing loaded");
+        assertEquals(0, loads.get());
+        cache.put("ended", "yes");
+        assertEquals("yes", cache.peek("ended").orElseThrow());
+        assertEquals("yes", get("ended").orElseThrow(), "a put value answers get without a load");
+        assertEquals(0, loads.get());
+        now.addAndGet(10_001);
+        assertTrue(cache.peek("ended").isEmpty(), "aged out");
+        for (int i = 0; i < 1_000; i++) {
+            cache.put("p-" + i, "v");
+        }
+        assertEquals(100, cache.size(), "puts are bounded like loads");
+    }
 }

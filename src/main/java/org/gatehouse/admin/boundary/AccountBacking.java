@@ -23,13 +23,13 @@ public class AccountBacking implements Serializable {
     private static final String PASSWORD_FORM = "password";
 
     @Inject
-    transient AccountAdmin admin;
+    AccountAdmin admin;
 
     @Inject
-    transient FacesContext faces;
+    FacesContext faces;
 
     @Inject
-    transient ThrottleAdmin throttles;
+    ThrottleAdmin throttles;
 
     private Long id;
     private AccountForm form;

@@ -29,16 +29,16 @@ public class ClientBacking implements Serializable {
     private static final String FORM = "client";
 
     @Inject
-    transient ClientAdmin admin;
+    ClientAdmin admin;
 
     @Inject
-    transient ScopeAdmin scopes;
+    ScopeAdmin scopes;
 
     @Inject
     OneTimeSecrets oneTime;
 
     @Inject
-    transient FacesContext faces;
+    FacesContext faces;
 
     private String id;
     private ClientForm form;

@@ -30,10 +30,10 @@ public class GrantsBacking implements Serializable {
     GrantAdmin admin;
 
     @Inject
-    transient AccountAdmin accounts;
+    AccountAdmin accounts;
 
     @Inject
-    transient FacesContext faces;
+    FacesContext faces;
 
     private String client;
     private Long account;

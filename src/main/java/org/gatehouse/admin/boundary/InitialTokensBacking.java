@@ -3,6 +3,7 @@ package org.gatehouse.admin.boundary;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.gatehouse.admin.control.Actor;
@@ -26,13 +27,14 @@ public class InitialTokensBacking implements Serializable {
     private static final String FORM = "newToken";
 
     @Inject
-    transient InitialAccessTokens tokens;
+    InitialAccessTokens tokens;
+
+    /** The settings are a plain value, not a proxy: looked up per use, so the view's bean stays passivation-capable. */
+    @Inject
+    Instance<RegistrationSettings> settings;
 
     @Inject
-    transient RegistrationSettings settings;
-
-    @Inject
-    transient FacesContext faces;
+    FacesContext faces;
 
     private List<InitialAccessTokens.Row> rows;
     private String label;
@@ -80,10 +82,10 @@ public class InitialTokensBacking implements Serializable {
     }
 
     public List<InitialAccessTokens.Row> getRows() { return rows; }
-    public String getMode() { return settings.mode().setting(); }
-    public boolean isTokensNeeded() { return settings.mode() == RegistrationSettings.Mode.INITIAL_TOKEN; }
-    public int getMaxPerAddress() { return settings.maxPerAddress(); }
-    public int getMaxClients() { return settings.maxClients(); }
+    public String getMode() { return settings.get().mode().setting(); }
+    public boolean isTokensNeeded() { return settings.get().mode() == RegistrationSettings.Mode.INITIAL_TOKEN; }
+    public int getMaxPerAddress() { return settings.get().maxPerAddress(); }
+    public int getMaxClients() { return settings.get().maxClients(); }
     public String getLabel() { return label; }
     public void setLabel(String label) { this.label = label; }
     public Integer getValidHours() { return validHours; }

@@ -15,10 +15,10 @@ import java.util.List;
 public class KeysBacking implements Serializable {
 
     @Inject
-    transient KeyAdmin admin;
+    KeyAdmin admin;
 
     @Inject
-    transient FacesContext faces;
+    FacesContext faces;
 
     private List<KeyAdmin.Row> rows;
     private boolean confirmingRotate;

@@ -19,10 +19,10 @@ public class ScopesBacking implements Serializable {
     private static final String NEW_FORM = "newScope";
 
     @Inject
-    transient ScopeAdmin admin;
+    ScopeAdmin admin;
 
     @Inject
-    transient FacesContext faces;
+    FacesContext faces;
 
     private List<ScopeAdmin.Row> rows;
     /** The scope whose deletion waits for "Yes". */

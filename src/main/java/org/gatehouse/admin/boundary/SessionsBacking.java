@@ -23,7 +23,7 @@ public class SessionsBacking implements Serializable {
     SessionAdmin admin;
 
     @Inject
-    transient FacesContext faces;
+    FacesContext faces;
 
     private QueryModel<SessionAdmin.Row> model;
     /** The session whose user "Yes, sign out" would sign out. */
