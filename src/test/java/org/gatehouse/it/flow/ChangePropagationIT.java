@@ -2,6 +2,7 @@ package org.gatehouse.it.flow;
 
 import jakarta.json.JsonObject;
 import org.gatehouse.it.Db;
+import org.gatehouse.it.Eventually;
 import org.gatehouse.it.Http;
 import org.gatehouse.it.OAuthFlow;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,21 +117,9 @@ class ChangePropagationIT {
         return Http.get("/api/me", "Authorization", "Bearer " + accessToken).statusCode();
     }
 
-    /** Polls every 100 ms until the condition holds or the deadline passes (waits for the state). */
-    private static boolean eventually(Supplier<Boolean> condition) {
-        Instant end = Instant.now().plus(DEADLINE);
-        while (Instant.now().isBefore(end)) {
-            if (condition.get()) {
-                return true;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return condition.get();
+    /** Waits for the state (every 100 ms) until {@link #DEADLINE}. */
+    private static boolean eventually(BooleanSupplier condition) {
+        return Eventually.within(DEADLINE, condition);
     }
 
     private static String claim(String jwt, String name) {
