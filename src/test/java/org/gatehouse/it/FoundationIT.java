@@ -93,7 +93,7 @@ class FoundationIT {
         // (Payara takes SameSite from WEB-INF/glassfish-web.xml; without it the cookie had none).
         OAuthFlow flow = new OAuthFlow();
         String cookie = flow.signIn(flow.get("/login"), "alice", "alice-password-1").headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
         String attributes = cookie.toLowerCase(java.util.Locale.ROOT);
         assertTrue(attributes.contains("httponly") && attributes.contains("samesite=lax") && !attributes.contains("secure"), cookie);
     }

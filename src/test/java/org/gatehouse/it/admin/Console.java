@@ -120,8 +120,15 @@ final class Console {
     }
 
     /** The session cookie of a signed-in browser, to make plain HTTP requests as that user. */
+    /**
+     * The browser's cookies for the server as it sends them: the session id, and the version cookie
+     * that Payara's session manager for a distributable WAR reads with it (without it, Payara does
+     * not take the id for its session).
+     */
     static String sessionCookie(Browser b) {
-        return "JSESSIONID=" + b.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        org.junit.jupiter.api.Assertions.assertNotNull(b.driver().manage().getCookieNamed("JSESSIONID"), "a session cookie");
+        return b.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** The JOSE header of a JWT. */

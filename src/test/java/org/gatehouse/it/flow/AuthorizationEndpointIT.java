@@ -288,7 +288,7 @@ class AuthorizationEndpointIT {
         String before = login.headers().allValues("Set-Cookie").toString();
         HttpResponse<String> r = flow.signIn(login, "alice", "alice-password-1");
         String after = r.headers().allValues("Set-Cookie").toString();
-        assertTrue(after.contains("JSESSIONID"), "a new session cookie is issued at sign-in: " + after);
+        assertTrue(after.contains("JSESSIONID="), "a new session cookie is issued at sign-in: " + after);
         assertNotEquals(before, after);
     }
 

@@ -47,7 +47,7 @@ class SignInPageIT {
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
         HttpResponse<String> signedIn = flow.signIn(page, "alice", "alice-password-1");
         assertEquals(302, signedIn.statusCode(), signedIn.body());
-        assertTrue(signedIn.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID")),
+        assertTrue(signedIn.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID=")),
                 "the session starts at sign-in");
     }
 
