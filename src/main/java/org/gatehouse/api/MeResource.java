@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.gatehouse.token.AccessTokenPrincipal;
 import org.gatehouse.user.AccountView;
 
 /**
@@ -25,12 +26,13 @@ public class MeResource {
     @RequiresScope("profile")
     @Produces(MediaType.APPLICATION_JSON)
     public String me() {
+        AccessTokenPrincipal token = caller.token();
         AccountView account = caller.account();
         JsonObjectBuilder json = JsonSupport.PROVIDER.createObjectBuilder()
                 .add("sub", account.subject())
                 .add("username", account.username())
-                .add("client_id", caller.token().clientId())
-                .add("scope", String.join(" ", caller.token().scopes()));
+                .add("client_id", token.clientId())
+                .add("scope", String.join(" ", token.scopes()));
         if (account.displayName() != null) {
             json.add("name", account.displayName());
         }

@@ -149,7 +149,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         // it holds, e.g. a playground run); usually there is none (the sign-in page is stateless).
         HttpSession session = request.getSession(false);
         if (session != null) {
-            if (session.getAttribute(SessionCaller.ATTRIBUTE) instanceof SessionCaller previous && previous.sessionId() != null) {
+            if (session.getAttribute(SessionCaller.ATTRIBUTE) instanceof SessionCaller previous) {
                 endListed(previous.sessionId()); // signing in again over a session: the earlier sign-in is over
             }
             request.changeSessionId();
@@ -174,15 +174,14 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         if (session == null || !(session.getAttribute(SessionCaller.ATTRIBUTE) instanceof SessionCaller caller)) {
             return Optional.empty();
         }
-        // a copy of a session signed out on another node (cluster) acts no more than the original
-        Optional<AccountView> account = endedSessions.isEnded(caller.sessionId()) ? Optional.empty() : caller.current(accounts);
+        Optional<AccountView> account = caller.current(accounts, endedSessions);
         if (account.isEmpty()) {
             try {
                 session.invalidate();
             } catch (IllegalStateException alreadyInvalidated) {
                 // a concurrent request of the same session got here first
             }
-        } else if (caller.sessionId() != null) {
+        } else {
             markSeen(session, caller.sessionId());
         }
         return account;

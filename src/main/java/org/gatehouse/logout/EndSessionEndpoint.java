@@ -20,6 +20,7 @@ import org.gatehouse.user.SignOut;
 import org.gatehouse.platform.Secrets;
 import org.gatehouse.token.IdTokens;
 import org.gatehouse.user.AccountCache;
+import org.gatehouse.user.EndedSessions;
 import org.gatehouse.user.AccountView;
 import org.gatehouse.user.SessionCaller;
 
@@ -44,6 +45,9 @@ public class EndSessionEndpoint {
 
     @Inject
     AccountCache accounts;
+
+    @Inject
+    EndedSessions endedSessions;
 
     @Inject
     SignOut signOut;
@@ -99,7 +103,7 @@ public class EndSessionEndpoint {
 
     /** The account signed in on this browser, as it is now (a session whose account changed counts as none). */
     private Optional<AccountView> signedIn() {
-        return SessionCaller.signedIn(request).flatMap(c -> c.current(accounts));
+        return SessionCaller.signedIn(request).flatMap(c -> c.current(accounts, endedSessions));
     }
 
     private static Response redirect(String location) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.gatehouse.client.GrantTypes;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +34,11 @@ import java.util.Set;
 @ApplicationScoped
 public class Metrics {
 
-    /** The grant types a label may name; anything else (unknown, missing) is counted as {@code other}. */
-    static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
+    /**
+     * The grant types a label may name (those a client can be registered for, {@link GrantTypes#KNOWN});
+     * anything else (unknown, missing) is counted as {@code other}.
+     */
+    static final Set<String> GRANT_TYPES = Set.copyOf(GrantTypes.KNOWN);
     /** The RFC 6749 §5.2 error codes (and {@code server_error}, {@code temporarily_unavailable}) a label may name. */
     static final Set<String> ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant", "unauthorized_client",
             "unsupported_grant_type", "invalid_scope", "server_error", "temporarily_unavailable");

@@ -45,11 +45,8 @@ public final class BoundedCache<K, V> {
      */
     public Optional<V> get(K key, Function<K, Optional<V>> loader) {
         long now = clock.getAsLong();
-        Entry<V> e;
-        synchronized (entries) {
-            e = entries.get(key);
-        }
-        if (e != null && now - e.loadedAt() < maxAgeMillis) {
+        Entry<V> e = fresh(key, now);
+        if (e != null) {
             return e.value();
         }
         Optional<V> loaded = loader.apply(key);
@@ -61,12 +58,17 @@ public final class BoundedCache<K, V> {
 
     /** The cached value if there is a fresh one; never loads. */
     public Optional<V> peek(K key) {
-        long now = clock.getAsLong();
+        Entry<V> e = fresh(key, clock.getAsLong());
+        return e == null ? Optional.empty() : e.value();
+    }
+
+    /** The entry for {@code key} if it is younger than the maximum age at {@code now}. */
+    private Entry<V> fresh(K key, long now) {
         Entry<V> e;
         synchronized (entries) {
             e = entries.get(key);
         }
-        return e != null && now - e.loadedAt() < maxAgeMillis ? e.value() : Optional.empty();
+        return e != null && now - e.loadedAt() < maxAgeMillis ? e : null;
     }
 
     /** Caches {@code value} for {@code key} as if it had just been loaded. */

@@ -41,9 +41,12 @@ public class EndedSessions {
         feed.publish(TOPIC, Secrets.sha256(sessionId));
     }
 
-    /** Whether the session {@code sessionId} was signed out on any node (as far as this node has heard). */
+    /**
+     * Whether the session {@code sessionId} was signed out on any node (as far as this node has
+     * heard). Hashes nothing while no session has ended.
+     */
     public boolean isEnded(String sessionId) {
-        return sessionId != null && ended.peek(Secrets.sha256(sessionId)).isPresent();
+        return ended.size() > 0 && ended.peek(Secrets.sha256(sessionId)).isPresent();
     }
 
     void remember(@Observes ChangeFeed.Changed change) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,8 +48,19 @@ public record SessionCaller(long accountId, String username, long securityStamp,
         return session.getAttribute(ATTRIBUTE) instanceof SessionCaller c ? Optional.of(c) : Optional.empty();
     }
 
-    /** The account as it is now, if this session may still act for it; empty if the session is over. */
-    public Optional<AccountView> current(AccountCache accounts) {
+    public SessionCaller {
+        Objects.requireNonNull(sessionId, "sessionId");
+    }
+
+    /**
+     * The account as it is now, if this session may still act for it; empty if the session is
+     * over: signed out (on any node: a copy of a session signed out elsewhere in a cluster acts no
+     * more than the original), or its account disabled, gone or changed in what it may do.
+     */
+    public Optional<AccountView> current(AccountCache accounts, EndedSessions ended) {
+        if (ended.isEnded(sessionId)) {
+            return Optional.empty();
+        }
         return accounts.byId(accountId).filter(a -> a.enabled() && a.securityStamp() == securityStamp);
     }
 }

@@ -41,7 +41,7 @@ public class SessionLifecycle implements HttpSessionListener, ServletContextList
         } catch (IllegalStateException gone) {
             return;
         }
-        if (caller instanceof SessionCaller c && c.sessionId() != null) {
+        if (caller instanceof SessionCaller c) {
             try {
                 sessions.ended(c.sessionId());
             } catch (RuntimeException e) {

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.gatehouse.it.OAuthFlow.CONFIDENTIAL;
@@ -104,7 +103,7 @@ class ClusterIT {
                     "--clustername", clusterName, "--interfaces", "127.0.0.1", "--name", "node-" + n)));
         }
         for (String base : bases) {
-            assertTrue(eventually(Duration.ofSeconds(60), () -> Http.get(base + "/health/ready").statusCode() == 200),
+            assertTrue(Eventually.within(Duration.ofSeconds(60), () -> Http.get(base + "/health/ready").statusCode() == 200),
                     base + " ready");
         }
         proxy.clearHops();
@@ -184,7 +183,7 @@ class ClusterIT {
             // still hold a copy of the session, which stops acting once the sign-out reaches it (EndedSessions)
             assertEquals(302, withSession(bases[signedOutOn], session).statusCode(), "refused at once on the signing-out node");
             long started = System.nanoTime();
-            assertTrue(eventually(PROPAGATION, () -> withSession(bases[1 - signedOutOn], session).statusCode() == 302),
+            assertTrue(Eventually.within(PROPAGATION, () -> withSession(bases[1 - signedOutOn], session).statusCode() == 302),
                     "the other node refuses the signed-out session");
             System.out.printf("ClusterIT: sign-out on node %d enforced on node %d after %d ms%n", signedOutOn, 1 - signedOutOn,
                     (System.nanoTime() - started) / 1_000_000);
@@ -208,7 +207,7 @@ class ClusterIT {
         assertEquals(200, revoke.statusCode(), revoke.body());
         assertEquals(401, me(bases[0], access), "the revoking node refuses the grant's access token at once");
         long started = System.nanoTime();
-        assertTrue(eventually(PROPAGATION, () -> me(bases[1], access) == 401), "node 1 learns of the revocation");
+        assertTrue(Eventually.within(PROPAGATION, () -> me(bases[1], access) == 401), "node 1 learns of the revocation");
         System.out.printf("ClusterIT: revocation on node 0 enforced on node 1 after %d ms%n", (System.nanoTime() - started) / 1_000_000);
         HttpResponse<String> refresh = token(bases[1], Http.map("grant_type", "refresh_token", "refresh_token", tokens.getString("refresh_token")));
         assertEquals(400, refresh.statusCode());
@@ -353,9 +352,5 @@ class ClusterIT {
     private static Connection cluster() throws Exception {
         return DriverManager.getConnection(System.getProperty("it.cluster.db.jdbc"), System.getProperty("it.db.user"),
                 System.getProperty("it.db.password"));
-    }
-
-    private static boolean eventually(Duration limit, BooleanSupplier condition) {
-        return Eventually.within(limit, condition);
     }
 }

@@ -255,6 +255,37 @@ class AccessTokenVerifierTest {
         assertRejected(jwt.serialize());
     }
 
+    @Test
+    void aRememberedTokenIsCheckedForRevocationOnEveryCall() throws Exception {
+        java.util.Set<String> revokedNow = new java.util.HashSet<>();
+        AccessTokenVerifier v = verifier(keys);
+        v.revoked = new RevokedGrants() {
+            @Override
+            public boolean isRevoked(String grantId) {
+                return revokedNow.contains(grantId);
+            }
+        };
+        keys.current = snapshot(rsa, rsa);
+        String token = TokenIssuer.sign(keys.current, claims());
+        v.verify(token);
+        v.verify(token); // answered from the verified-token memory
+        revokedNow.add("grant-1");
+        assertThrows(InvalidAccessTokenException.class, () -> v.verify(token));
+    }
+
+    @Test
+    void aRememberedSignatureAnswersOnlyForTheTypeAndKeySetThatVerifiedIt() throws Exception {
+        keys.current = snapshot(rsa, rsa);
+        PublishedKeys published = PublishedKeys.of(keys);
+        String token = TokenIssuer.sign(keys.current, claims());
+        assertEquals("alice-subject", published.verify(token, "at+jwt").getSubject());
+        assertThrows(java.security.GeneralSecurityException.class, () -> published.verify(token, "JWT"));
+        keys.current = snapshot(ec, ec); // same token, a key set without its key
+        assertThrows(CompactJws.UnknownKey.class, () -> published.verify(token, "at+jwt"));
+        keys.current = snapshot(rsa, rsa);
+        assertEquals("alice-subject", published.verify(token, "at+jwt").getSubject());
+    }
+
     /** HMAC-SHA-256 keys must be at least 256 bits; a forger pads a short public key. */
     private static byte[] padded(byte[] secret) {
         return secret.length >= 32 ? secret : java.util.Arrays.copyOf(secret, 32);
